@@ -1,0 +1,67 @@
+import Foundation
+
+/// The raw text of every content file, read once. Loading is the only stage
+/// that reads the disk; everything after works on this value.
+public struct ContentFiles: Sendable {
+    public struct File: Sendable {
+        /// The path as diagnostics print it (`Content/periods/2001-q2.yaml`).
+        public var path: String
+        /// The file name without extension (`2001-q2`).
+        public var stem: String
+        public var text: String
+
+        public init(path: String, text: String) {
+            self.path = path
+            self.text = text
+            let name = path.split(separator: "/").last.map(String.init) ?? path
+            stem = name.split(separator: ".").first.map(String.init) ?? name
+        }
+    }
+
+    public var root: String
+    public var site: File?
+    public var layouts: [File]
+    public var periods: [File]
+    public var releases: [File]
+
+    public init(root: String, site: File?, layouts: [File], periods: [File], releases: [File]) {
+        self.root = root
+        self.site = site
+        self.layouts = layouts
+        self.periods = periods
+        self.releases = releases
+    }
+
+    /// Reads `site.yaml`, `statements/*.yaml`, `periods/*.yaml` and `releases/*.md`
+    /// under `root`, in name order. A missing folder reads as empty; the
+    /// loader reports what is missing with its location.
+    public static func read(from root: String) throws -> ContentFiles {
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fm.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw LocatedError("content folder '\(root)' does not exist", at: SourceLocation(file: root, line: 1, column: 1))
+        }
+        func path(_ relative: String) -> String { root.hasSuffix("/") ? root + relative : root + "/" + relative }
+        func text(_ p: String) throws -> String {
+            guard let data = fm.contents(atPath: p) else {
+                throw LocatedError("cannot read '\(p)'", at: SourceLocation(file: p, line: 1, column: 1))
+            }
+            guard let s = String(data: data, encoding: .utf8) else {
+                throw LocatedError("'\(p)' is not UTF-8 text", at: SourceLocation(file: p, line: 1, column: 1))
+            }
+            return s
+        }
+        func folder(_ name: String, _ ext: String) throws -> [File] {
+            let dir = path(name)
+            guard let names = try? fm.contentsOfDirectory(atPath: dir) else { return [] }
+            return try names.filter { $0.hasSuffix("." + ext) && !$0.hasPrefix(".") }.sorted().map { name in
+                let p = dir + "/" + name
+                return File(path: p, text: try text(p))
+            }
+        }
+        let sitePath = path("site.yaml")
+        let site = fm.fileExists(atPath: sitePath) ? File(path: sitePath, text: try text(sitePath)) : nil
+        return ContentFiles(root: root, site: site, layouts: try folder("statements", "yaml"),
+                            periods: try folder("periods", "yaml"), releases: try folder("releases", "md"))
+    }
+}

@@ -1,0 +1,146 @@
+/// A statement layout as written in `statements/<id>.yaml`.
+public struct LayoutFile: Decodable, Sendable {
+    public enum Basis: String, Decodable, Sendable { case duration, instant }
+
+    public var title: String
+    public var order: Int
+    public var heading: String?
+    public var basis: Basis
+    public var unit: Unit
+    public var unitNote: String?
+    public var percentOf: Located<String>?
+    public var translationNote: String?
+    public var missing: String?
+    public var decimals: Int
+    public var groups: [ColumnGroupSpec]
+    public var columns: [Located<ColumnSpec>]
+    public var rows: [Located<RowSpec>]
+    public var checks: [CheckSpec]
+    public var notes: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case title, order, heading, basis, unit, missing, decimals, groups, columns, rows, checks, notes
+        case unitNote = "unit_note", percentOf = "percent_of", translationNote = "translation_note"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        title = try c.decode(String.self, forKey: .title)
+        order = try c.decodeIfPresent(Int.self, forKey: .order) ?? 100
+        heading = try c.decodeIfPresent(String.self, forKey: .heading)
+        basis = try c.decodeIfPresent(Basis.self, forKey: .basis) ?? .duration
+        unit = try c.decode(Unit.self, forKey: .unit)
+        unitNote = try c.decodeIfPresent(String.self, forKey: .unitNote)
+        percentOf = try c.decodeIfPresent(Located<String>.self, forKey: .percentOf)
+        translationNote = try c.decodeIfPresent(String.self, forKey: .translationNote)
+        missing = try c.decodeIfPresent(String.self, forKey: .missing)
+        decimals = try c.decodeIfPresent(Int.self, forKey: .decimals) ?? 0
+        groups = try c.decodeIfPresent([ColumnGroupSpec].self, forKey: .groups) ?? []
+        columns = try c.decode([Located<ColumnSpec>].self, forKey: .columns)
+        rows = try c.decode([Located<RowSpec>].self, forKey: .rows)
+        checks = try c.decodeIfPresent([CheckSpec].self, forKey: .checks) ?? []
+        notes = try c.decodeIfPresent([String].self, forKey: .notes) ?? []
+    }
+}
+
+public struct ColumnGroupSpec: Decodable, Sendable {
+    public var label: String
+    public var columns: Int
+}
+
+/// Which period a column reads, relative to the release's period.
+public enum PeriodRole: String, Decodable, Sendable, CaseIterable {
+    case current
+    case priorYear = "prior_year"
+    case priorQuarter = "prior_quarter"
+
+    public func resolve(_ current: FiscalPeriod) -> FiscalPeriod {
+        switch self {
+        case .current: return current
+        case .priorYear: return current.priorYear
+        case .priorQuarter: return current.priorQuarter
+        }
+    }
+}
+
+public struct ColumnSpec: Decodable, Sendable {
+    public enum Show: String, Decodable, Sendable { case value, translation, percent, change }
+
+    public var show: Show
+    public var period: PeriodRole
+    public var base: PeriodRole?
+    public var label: String?
+
+    enum CodingKeys: String, CodingKey { case show, period, base, label }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        show = try c.decode(Show.self, forKey: .show)
+        period = try c.decodeIfPresent(PeriodRole.self, forKey: .period) ?? .current
+        base = try c.decodeIfPresent(PeriodRole.self, forKey: .base)
+        label = try c.decodeIfPresent(String.self, forKey: .label)
+        if show == .change, base == nil {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription:
+                "a change column needs 'base: prior_year' or 'base: prior_quarter'"))
+        }
+    }
+}
+
+/// A row: a section header, or a line with its label and, for totals, a formula.
+public struct RowSpec: Decodable, Sendable {
+    public var header: String?
+    public var line: Located<String>?
+    public var label: String?
+    public var indent: Int
+    public var formula: Located<String>?
+    public var from: Located<String>?
+    public var unit: Unit?
+    public var decimals: Int?
+    public var percentSign: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case header, line, label, indent, formula, from, unit, decimals
+        case percentSign = "percent_sign"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        header = try c.decodeIfPresent(String.self, forKey: .header)
+        line = try c.decodeIfPresent(Located<String>.self, forKey: .line)
+        label = try c.decodeIfPresent(String.self, forKey: .label)
+        indent = try c.decodeIfPresent(Int.self, forKey: .indent) ?? 0
+        formula = try c.decodeIfPresent(Located<String>.self, forKey: .formula)
+        from = try c.decodeIfPresent(Located<String>.self, forKey: .from)
+        unit = try c.decodeIfPresent(Unit.self, forKey: .unit)
+        decimals = try c.decodeIfPresent(Int.self, forKey: .decimals)
+        percentSign = try c.decodeIfPresent(Bool.self, forKey: .percentSign) ?? false
+        if (header == nil) == (line == nil) {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription:
+                "a row has either 'header' (a section title) or 'line' (a figure), not both or neither"))
+        }
+        if line != nil, label == nil {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "a row with 'line' needs a 'label'"))
+        }
+        if formula != nil, from != nil {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription:
+                "a row is either computed ('formula') or shown from another layout ('from'), not both"))
+        }
+    }
+}
+
+public struct CheckSpec: Decodable, Sendable {
+    public var formula: Located<String>
+    public var severity: Diagnostic.Severity
+    public var message: String?
+
+    enum CodingKeys: String, CodingKey { case formula, severity, message }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        formula = try c.decode(Located<String>.self, forKey: .formula)
+        severity = try c.decodeIfPresent(Diagnostic.Severity.self, forKey: .severity) ?? .error
+        message = try c.decodeIfPresent(String.self, forKey: .message)
+    }
+}
+
+extension Diagnostic.Severity: Decodable {}

@@ -1,0 +1,34 @@
+/// A content error at a known place; the loader turns it into a ``Diagnostic``.
+public struct LocatedError: Error, Sendable, CustomStringConvertible {
+    public var location: SourceLocation
+    public var message: String
+
+    public init(_ message: String, at location: SourceLocation) {
+        self.message = message
+        self.location = location
+    }
+
+    public var description: String { "\(location): error: \(message)" }
+    public var diagnostic: Diagnostic { Diagnostic(.error, message, at: location, stage: .load) }
+}
+
+/// A decoded value with the place it was written.
+public struct Located<Value: Sendable>: Sendable {
+    public var value: Value
+    public var location: SourceLocation
+
+    public init(_ value: Value, at location: SourceLocation) {
+        self.value = value
+        self.location = location
+    }
+}
+
+extension Located: Equatable where Value: Equatable {}
+extension Located: Hashable where Value: Hashable {}
+
+extension Located: Decodable where Value: Decodable {
+    public init(from decoder: any Decoder) throws {
+        location = (decoder as? NodeDecoder)?.location ?? SourceLocation(file: "<unknown>", line: 0, column: 0)
+        value = try Value(from: decoder)
+    }
+}

@@ -1,0 +1,61 @@
+/// The YAML front matter of a release's Markdown file.
+public struct ReleaseFrontMatter: Decodable, Sendable {
+    public var title: String
+    public var subtitle: String?
+    public var period: Located<String>
+    public var released: Located<String>
+    public var dateline: String?
+    public var draft: Bool
+    public var guidance: GuidanceSpec?
+    public var events: [EventSpec]
+
+    enum CodingKeys: String, CodingKey { case title, subtitle, period, released, dateline, draft, guidance, events }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        title = try c.decode(String.self, forKey: .title)
+        subtitle = try c.decodeIfPresent(String.self, forKey: .subtitle)
+        period = try c.decode(Located<String>.self, forKey: .period)
+        released = try c.decode(Located<String>.self, forKey: .released)
+        dateline = try c.decodeIfPresent(String.self, forKey: .dateline)
+        draft = try c.decodeIfPresent(Bool.self, forKey: .draft) ?? false
+        guidance = try c.decodeIfPresent(GuidanceSpec.self, forKey: .guidance)
+        events = try c.decodeIfPresent([EventSpec].self, forKey: .events) ?? []
+    }
+}
+
+/// The outlook a release gives for a later period, as ranges.
+public struct GuidanceSpec: Decodable, Sendable {
+    public var period: Located<String>
+    public var unit: Unit
+    public var items: [GuidanceItemSpec]
+}
+
+public struct GuidanceItemSpec: Decodable, Sendable {
+    public var line: Located<String>
+    public var label: String
+    public var low: Located<DecimalLiteral>
+    public var high: Located<DecimalLiteral>
+}
+
+/// A dated event announced by a release: a call, the next results date, a quiet period.
+public struct EventSpec: Decodable, Sendable {
+    public enum Kind: String, Decodable, Sendable { case event, call, results, quietPeriod = "quiet_period" }
+
+    public var title: String
+    public var start: Located<String>
+    public var end: Located<String>?
+    public var kind: Kind
+    public var url: String?
+
+    enum CodingKeys: String, CodingKey { case title, start, end, kind, url }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        title = try c.decode(String.self, forKey: .title)
+        start = try c.decode(Located<String>.self, forKey: .start)
+        end = try c.decodeIfPresent(Located<String>.self, forKey: .end)
+        kind = try c.decodeIfPresent(Kind.self, forKey: .kind) ?? .event
+        url = try c.decodeIfPresent(String.self, forKey: .url)
+    }
+}

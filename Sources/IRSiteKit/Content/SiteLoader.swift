@@ -1,0 +1,355 @@
+/// Turns the raw content files into a ``Site``: decodes each file with source
+/// positions and resolves every cross-reference (lines, layouts, periods).
+/// Pure: it reads only the ``ContentFiles`` value. Reports every problem it
+/// can find in one pass rather than stopping at the first.
+public enum SiteLoader {
+    public static func load(_ files: ContentFiles) -> (site: Site?, diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        func report(_ error: any Error, file: String) {
+            if let e = error as? LocatedError { diagnostics.append(e.diagnostic) } else {
+                diagnostics.append(Diagnostic(.error, "\(error)", at: SourceLocation(file: file, line: 1, column: 1), stage: .load))
+            }
+        }
+
+        // site.yaml
+        guard let siteFile = files.site else {
+            let path = files.root.hasSuffix("/") ? files.root + "site.yaml" : files.root + "/site.yaml"
+            return (nil, [Diagnostic(.error, "missing file: every site needs a site.yaml (company, fiscal year, currency)",
+                                     at: SourceLocation(file: path, line: 1, column: 1), stage: .load)])
+        }
+        var settings: SiteSettings?
+        do {
+            let raw = try NodeDecoder.decode(SiteFile.self, yaml: siteFile.text, file: siteFile.path)
+            let start = raw.fiscalYear.startMonth
+            if !(1...12).contains(start.value) {
+                diagnostics.append(Diagnostic(.error, "fiscal year start_month must be 1 to 12, found \(start.value)", at: start.location, stage: .load))
+            }
+            settings = SiteSettings(
+                company: raw.company, shortName: raw.shortName, listing: raw.listing, language: raw.language,
+                baseURL: raw.baseURL, timeZone: raw.timeZone,
+                calendar: FiscalCalendar(startMonth: min(max(start.value, 1), 12), namedFor: raw.fiscalYear.namedFor),
+                currency: raw.currency, translationCurrency: raw.translationCurrency, figures: raw.figures,
+                headline: raw.headline, contacts: raw.contacts, rawHTML: raw.rawHTML, file: siteFile.path)
+        } catch {
+            report(error, file: siteFile.path)
+        }
+
+        // Layouts and the lines they define.
+        var layouts: [Layout] = []
+        var lines: [String: LineDefinition] = [:]
+        var references: [(layout: String, row: LineRow, from: Located<String>)] = []
+        for file in files.layouts {
+            do {
+                let raw = try NodeDecoder.decode(LayoutFile.self, yaml: file.text, file: file.path)
+                layouts.append(resolveLayout(raw, file: file, lines: &lines, references: &references, diagnostics: &diagnostics))
+            } catch {
+                report(error, file: file.path)
+            }
+        }
+        layouts.sort { ($0.order, $0.id) < ($1.order, $1.id) }
+        resolveReferences(layouts: layouts, lines: lines, references: references, diagnostics: &diagnostics)
+
+        // Periods.
+        var periods: [FiscalPeriod: PeriodData] = [:]
+        for file in files.periods {
+            do {
+                let raw = try NodeDecoder.decode(PeriodFile.self, yaml: file.text, file: file.path)
+                if let data = resolvePeriod(raw, file: file, calendar: settings?.calendar, layouts: layouts, lines: lines, diagnostics: &diagnostics) {
+                    if let other = periods[data.period] {
+                        diagnostics.append(Diagnostic(.error, "period \(data.period.label) is already defined in \(other.file)", at: raw.fiscalYear.location, stage: .load))
+                    } else {
+                        periods[data.period] = data
+                    }
+                }
+            } catch {
+                report(error, file: file.path)
+            }
+        }
+
+        // Releases.
+        var releases: [Release] = []
+        for file in files.releases {
+            do {
+                if let release = try resolveRelease(file, diagnostics: &diagnostics) {
+                    if let other = releases.first(where: { $0.period == release.period }) {
+                        diagnostics.append(Diagnostic(.error, "two releases claim period \(release.period.label): this one and \(other.file)",
+                                                      at: SourceLocation(file: file.path, line: 1, column: 1), stage: .load))
+                    } else {
+                        releases.append(release)
+                    }
+                }
+            } catch {
+                report(error, file: file.path)
+            }
+        }
+        releases.sort { $0.period > $1.period }
+
+        guard let settings, !diagnostics.hasErrors else { return (nil, diagnostics) }
+        return (Site(settings: settings, layouts: layouts, lines: lines, periods: periods, releases: releases), diagnostics)
+    }
+
+    // MARK: Layouts
+
+    static func resolveLayout(_ raw: LayoutFile, file: ContentFiles.File, lines: inout [String: LineDefinition],
+                              references: inout [(layout: String, row: LineRow, from: Located<String>)],
+                              diagnostics: inout [Diagnostic]) -> Layout {
+        var rows: [Row] = []
+        for located in raw.rows {
+            let spec = located.value
+            if let header = spec.header {
+                rows.append(Row(content: .header(header), indent: spec.indent, location: located.location))
+                continue
+            }
+            guard let line = spec.line, let label = spec.label else { continue }
+            let unit = spec.unit ?? raw.unit
+            let decimals = spec.decimals ?? raw.decimals
+            let row = LineRow(line: line.value, label: label, unit: unit, decimals: decimals, percentSign: spec.percentSign,
+                              inLayoutUnit: unit == raw.unit, location: line.location)
+            rows.append(Row(content: .line(row), indent: spec.indent, location: located.location))
+            if let from = spec.from {
+                references.append((file.stem, row, from))
+                continue
+            }
+            var formula: Formula?
+            if let text = spec.formula {
+                do { formula = try Formula.parse(text.value) } catch {
+                    diagnostics.append(Diagnostic(.error, "formula: \(error.message)", at: text.location.shifted(by: error.offset), stage: .load))
+                }
+            }
+            if let existing = lines[line.value] {
+                diagnostics.append(Diagnostic(.error, "line '\(line.value)' is already at home in layout '\(existing.home)' (\(existing.location)); to show it here, add 'from: \(existing.home)'",
+                                              at: line.location, stage: .load))
+                continue
+            }
+            lines[line.value] = LineDefinition(id: line.value, label: label, home: file.stem, unit: unit, decimals: decimals,
+                                               formula: formula, formulaLocation: spec.formula?.location, location: line.location)
+        }
+        var checks: [Check] = []
+        for spec in raw.checks {
+            do {
+                let (left, right) = try Formula.parseEquation(spec.formula.value)
+                checks.append(Check(left: left, right: right, text: spec.formula.value, severity: spec.severity,
+                                    message: spec.message, location: spec.formula.location))
+            } catch {
+                diagnostics.append(Diagnostic(.error, "check: \(error.message)", at: spec.formula.location.shifted(by: error.offset), stage: .load))
+            }
+        }
+        return Layout(id: file.stem, file: file.path, order: raw.order, title: raw.title, heading: raw.heading, basis: raw.basis,
+                      unit: raw.unit, unitNote: raw.unitNote, percentOf: raw.percentOf?.value, translationNote: raw.translationNote,
+                      missing: raw.missing, decimals: raw.decimals, groups: raw.groups, columns: raw.columns.map(\.value),
+                      rows: rows, checks: checks, notes: raw.notes)
+            .validated(raw, diagnostics: &diagnostics)
+    }
+
+    static func resolveReferences(layouts: [Layout], lines: [String: LineDefinition],
+                                  references: [(layout: String, row: LineRow, from: Located<String>)],
+                                  diagnostics: inout [Diagnostic]) {
+        let layoutIDs = Set(layouts.map(\.id))
+        for ref in references {
+            guard layoutIDs.contains(ref.from.value) else {
+                diagnostics.append(Diagnostic(.error, "unknown layout '\(ref.from.value)'\(suggestion(ref.from.value, layoutIDs))", at: ref.from.location, stage: .load))
+                continue
+            }
+            guard let def = lines[ref.row.line] else {
+                diagnostics.append(Diagnostic(.error, "unknown line '\(ref.row.line)'\(suggestion(ref.row.line, Set(lines.keys)))", at: ref.row.location, stage: .load))
+                continue
+            }
+            if def.home != ref.from.value {
+                diagnostics.append(Diagnostic(.error, "line '\(ref.row.line)' is at home in '\(def.home)', not '\(ref.from.value)'", at: ref.from.location, stage: .load))
+            } else if !def.unit.isCommensurable(with: ref.row.unit) {
+                diagnostics.append(Diagnostic(.error, "line '\(ref.row.line)' is in \(def.unit) and cannot be shown in \(ref.row.unit)", at: ref.row.location, stage: .load))
+            }
+        }
+        // Formula references, and cycles among formulas.
+        for def in lines.values.sorted(by: { $0.location < $1.location }) {
+            guard let formula = def.formula, let at = def.formulaLocation else { continue }
+            for r in formula.references where lines[r.line] == nil {
+                diagnostics.append(Diagnostic(.error, "unknown line '\(r.line)' in formula\(suggestion(r.line, Set(lines.keys)))", at: at.shifted(by: r.offset), stage: .load))
+            }
+            if let terms = formula.signedTerms {
+                for t in terms {
+                    if let other = lines[t.line], other.unit != def.unit {
+                        diagnostics.append(Diagnostic(.error, "'\(def.id)' (\(def.unit)) adds '\(t.line)' (\(other.unit)); a sum needs one unit", at: at, stage: .load))
+                    }
+                }
+            }
+        }
+        for def in lines.values.sorted(by: { $0.location < $1.location }) where def.formula != nil {
+            if let cycle = findCycle(from: def.id, lines: lines) {
+                diagnostics.append(Diagnostic(.error, "formula cycle: \(cycle.joined(separator: " → "))", at: def.formulaLocation ?? def.location, stage: .load))
+            }
+        }
+        for layout in layouts {
+            for check in layout.checks {
+                for r in check.left.references + check.right.references where lines[r.line] == nil {
+                    diagnostics.append(Diagnostic(.error, "unknown line '\(r.line)' in check\(suggestion(r.line, Set(lines.keys)))", at: check.location.shifted(by: r.offset), stage: .load))
+                }
+            }
+        }
+    }
+
+    /// A cycle through `start` in the same-period formula graph, if any.
+    static func findCycle(from start: String, lines: [String: LineDefinition]) -> [String]? {
+        var path: [String] = [start]
+        var visited: Set<String> = []
+        func visit(_ id: String) -> Bool {
+            guard let f = lines[id]?.formula else { return false }
+            for r in f.references where r.period == nil || r.period == .current {
+                if r.line == start { path.append(r.line); return true }
+                if visited.insert(r.line).inserted {
+                    path.append(r.line)
+                    if visit(r.line) { return true }
+                    path.removeLast()
+                }
+            }
+            return false
+        }
+        return visit(start) ? path : nil
+    }
+
+    static func suggestion(_ name: String, _ candidates: Set<String>) -> String {
+        NodeDecoder.Context.closest(to: name, in: candidates).map { "; did you mean '\($0)'?" } ?? ""
+    }
+
+    // MARK: Periods
+
+    static func resolvePeriod(_ raw: PeriodFile, file: ContentFiles.File, calendar: FiscalCalendar?, layouts: [Layout],
+                              lines: [String: LineDefinition], diagnostics: inout [Diagnostic]) -> PeriodData? {
+        guard (1...4).contains(raw.quarter.value) else {
+            diagnostics.append(Diagnostic(.error, "quarter must be 1 to 4, found \(raw.quarter.value)", at: raw.quarter.location, stage: .load))
+            return nil
+        }
+        let period = FiscalPeriod(year: raw.fiscalYear.value, quarter: raw.quarter.value)
+        let calendar = calendar ?? FiscalCalendar(startMonth: 1, namedFor: .start)
+        var translation: Translation?
+        if let t = raw.translation {
+            if let date = CalendarDate(iso: t.date.value) {
+                if t.rate.value.value.signum <= 0 {
+                    diagnostics.append(Diagnostic(.error, "a translation rate must be positive", at: t.rate.location, stage: .load))
+                } else {
+                    translation = Translation(rate: t.rate.value.value, rateText: t.rate.value.description, date: date)
+                }
+            } else {
+                diagnostics.append(Diagnostic(.error, "expected a date as YYYY-MM-DD, found '\(t.date.value)'", at: t.date.location, stage: .load))
+            }
+        }
+        let layoutIDs = Set(layouts.map(\.id))
+        var facts: [String: Fact] = [:]
+        for (layoutID, group) in raw.facts.sorted(by: { $0.key < $1.key }) {
+            guard layoutIDs.contains(layoutID) else {
+                diagnostics.append(Diagnostic(.error, "unknown layout '\(layoutID)' in facts\(suggestion(layoutID, layoutIDs))", at: group.location.shifted(lines: -1), stage: .load))
+                continue
+            }
+            for (lineID, fact) in group.value.sorted(by: { $0.value.location < $1.value.location }) {
+                guard let def = lines[lineID] else {
+                    diagnostics.append(Diagnostic(.error, "unknown line '\(lineID)'\(suggestion(lineID, Set(lines.filter { $0.value.home == layoutID }.keys)))", at: fact.location, stage: .load))
+                    continue
+                }
+                guard def.home == layoutID else {
+                    diagnostics.append(Diagnostic(.error, "line '\(lineID)' is at home in '\(def.home)'; type its facts there, once", at: fact.location, stage: .load))
+                    continue
+                }
+                facts[lineID] = Fact(value: fact.value?.value, places: fact.value?.places ?? 0, location: fact.location)
+            }
+        }
+        var overrides: [String: [String: Override]] = [:]
+        for (layoutID, group) in raw.overrides.sorted(by: { $0.key < $1.key }) {
+            guard let layout = layouts.first(where: { $0.id == layoutID }) else {
+                diagnostics.append(Diagnostic(.error, "unknown layout '\(layoutID)' in overrides\(suggestion(layoutID, layoutIDs))", at: group.location.shifted(lines: -1), stage: .load))
+                continue
+            }
+            for (lineID, spec) in group.value {
+                guard let row = layout.lineRows.first(where: { $0.line == lineID }) else {
+                    diagnostics.append(Diagnostic(.error, "layout '\(layoutID)' has no row for line '\(lineID)'", at: spec.location, stage: .load))
+                    continue
+                }
+                let o = spec.value
+                if o.translation == nil, o.percent == nil {
+                    diagnostics.append(Diagnostic(.error, "an override sets 'translation' or 'percent'", at: spec.location, stage: .load))
+                }
+                if o.translation != nil, !layout.showsTranslation || !row.inLayoutUnit {
+                    diagnostics.append(Diagnostic(.error, "layout '\(layoutID)' prints no translation for '\(lineID)'", at: spec.location, stage: .load))
+                }
+                if o.percent != nil, layout.percentOf == nil || !row.inLayoutUnit {
+                    diagnostics.append(Diagnostic(.error, "layout '\(layoutID)' prints no percentage for '\(lineID)'", at: spec.location, stage: .load))
+                }
+                overrides[layoutID, default: [:]][lineID] = Override(translation: o.translation, percent: o.percent, reason: o.reason, location: spec.location)
+            }
+        }
+        return PeriodData(period: period, file: file.path, start: calendar.start(of: period), end: calendar.end(of: period),
+                          translation: translation, facts: facts, overrides: overrides)
+    }
+
+    // MARK: Releases
+
+    static func resolveRelease(_ file: ContentFiles.File, diagnostics: inout [Diagnostic]) throws -> Release? {
+        let (frontMatter, body, bodyLineOffset) = try FrontMatter.split(file.text, file: file.path)
+        let raw = try NodeDecoder.decode(ReleaseFrontMatter.self, yaml: frontMatter, file: file.path, lineOffset: 1)
+        var ok = true
+        func fail(_ message: String, _ at: SourceLocation) {
+            diagnostics.append(Diagnostic(.error, message, at: at, stage: .load))
+            ok = false
+        }
+        let period = FiscalPeriod(raw.period.value)
+        if period == nil { fail("expected a fiscal period such as 2001-Q2, found '\(raw.period.value)'", raw.period.location) }
+        let released = Timestamp(raw.released.value)
+        if released == nil { fail("expected a date-time with a zone such as 2001-11-13T15:00:00+09:00, found '\(raw.released.value)'", raw.released.location) }
+        var guidance: Guidance?
+        if let g = raw.guidance {
+            if let p = FiscalPeriod(g.period.value) {
+                guidance = Guidance(period: p, unit: g.unit, items: g.items, location: g.period.location)
+                for item in g.items where item.high.value.value < item.low.value.value {
+                    fail("guidance range is inverted: high \(item.high.value) is below low \(item.low.value)", item.high.location)
+                }
+            } else {
+                fail("expected a fiscal period such as 2001-Q3, found '\(g.period.value)'", g.period.location)
+            }
+        }
+        var events: [Event] = []
+        for e in raw.events {
+            guard let start = Timestamp(e.start.value) else {
+                fail("expected a date (2001-11-14) or a date-time with a zone, found '\(e.start.value)'", e.start.location)
+                continue
+            }
+            var end: Timestamp?
+            if let endText = e.end {
+                end = Timestamp(endText.value)
+                if end == nil { fail("expected a date or a date-time with a zone, found '\(endText.value)'", endText.location) }
+            }
+            events.append(Event(title: e.title, kind: e.kind, start: start, end: end, url: e.url, location: e.start.location))
+        }
+        guard ok, let period, let released else { return nil }
+        return Release(file: file.path, title: raw.title, subtitle: raw.subtitle, period: period, released: released,
+                       releasedLocation: raw.released.location, dateline: raw.dateline, draft: raw.draft,
+                       guidance: guidance, events: events, body: body, bodyLineOffset: bodyLineOffset)
+    }
+}
+
+extension Layout {
+    /// Checks that need the whole layout: a percent base that is one of its rows, column roles.
+    func validated(_ raw: LayoutFile, diagnostics: inout [Diagnostic]) -> Layout {
+        if let base = raw.percentOf, !lineRows.contains(where: { $0.line == base.value }) {
+            diagnostics.append(Diagnostic(.error, "percent_of '\(base.value)' is not a row of this layout", at: base.location, stage: .load))
+        }
+        for column in raw.columns {
+            if column.value.show == .percent, raw.percentOf == nil {
+                diagnostics.append(Diagnostic(.error, "a percent column needs 'percent_of' (the base row)", at: column.location, stage: .load))
+            }
+            if column.value.show == .translation, !unit.isMoney {
+                diagnostics.append(Diagnostic(.error, "a translation column needs a money unit, not \(unit)", at: column.location, stage: .load))
+            }
+        }
+        let spanned = raw.groups.reduce(0) { $0 + $1.columns }
+        if !raw.groups.isEmpty, spanned != raw.columns.count {
+            diagnostics.append(Diagnostic(.error, "groups span \(spanned) columns but the layout has \(raw.columns.count)",
+                                          at: SourceLocation(file: file, line: 1, column: 1), stage: .load))
+        }
+        return self
+    }
+}
+
+extension SourceLocation {
+    /// The same line, `columns` further right (a position inside a scalar).
+    func shifted(by columns: Int) -> SourceLocation { SourceLocation(file: file, line: line, column: column + columns) }
+    func shifted(lines: Int) -> SourceLocation { SourceLocation(file: file, line: max(1, line + lines), column: column) }
+}

@@ -1,0 +1,177 @@
+/// The values templates place. Templates hold no logic: every string here is
+/// final (formatted, escaped by Mustache unless it is `…HTML`), and every
+/// decision (which periods, which rows, signs, footing) was made in Swift.
+
+/// Wraps every page: `Templates/layout.mustache`.
+public struct LayoutContext: Sendable {
+    /// `lang` attribute.
+    public var lang: String
+    /// `<title>`: "Page — Company Investor Relations".
+    public var documentTitle: String
+    public var description: String
+    /// Relative path from this page to the site root, "" or "../../" (always ends with "/" unless empty).
+    public var root: String
+    public var company: String
+    public var listing: String
+    public var nav: [NavItem]
+    /// The page body, already rendered HTML.
+    public var contentHTML: String
+    public var generator: String
+}
+
+public struct NavItem: Sendable {
+    public var label: String
+    public var href: String
+    /// "page" on the current section (for aria-current), else "".
+    public var current: String
+    public var isCurrent: Bool
+}
+
+/// `Templates/index.mustache`: the home page.
+public struct HomeContext: Sendable {
+    public var company: String
+    public var hasRelease: Bool
+    public var release: ReleaseSummary?
+    public var headline: [HeadlineFigure]
+    /// Comparison labels for the headline table header: "2Q01", "vs 2Q00", "vs 1Q01".
+    public var currentLabel: String
+    public var yoyLabel: String
+    public var qoqLabel: String
+    public var headlineUnit: String
+    public var summaryHTML: String
+    public var hasGuidance: Bool
+    public var guidance: GuidanceContext?
+    public var nextEvent: EventContext?
+    public var hasNextEvent: Bool
+}
+
+public struct ReleaseSummary: Sendable {
+    public var title: String
+    public var subtitle: String
+    public var hasSubtitle: Bool
+    public var periodLabel: String      // "2Q FY2001"
+    public var periodDates: String      // "Jul 1, 2001 – Sept 30, 2001"
+    public var releasedDate: String     // "November 13, 2001"
+    public var releasedISO: String      // "2001-11-13T15:00:00+09:00" for <time datetime>
+    public var href: String             // relative to the page it is on
+}
+
+public struct HeadlineFigure: Sendable {
+    public var label: String
+    public var value: String            // "9,528"
+    public var yoy: String              // "17.5%" or "(102.5)%" or "n/m"
+    public var qoq: String
+    public var isNegative: Bool
+}
+
+/// `Templates/partials/guidance.mustache`.
+public struct GuidanceContext: Sendable {
+    public var caption: String          // "Anticipated financial performance, 3Q FY2001 (Oct 1 – Dec 31, 2001)"
+    public var periodLabel: String      // "3Q01"
+    public var unit: String             // "JPY in millions"
+    public var rows: [GuidanceRow]
+}
+
+public struct GuidanceRow: Sendable {
+    public var label: String
+    public var low: String
+    public var high: String
+}
+
+public struct EventContext: Sendable {
+    public var title: String
+    public var when: String             // "November 14, 2001, 09:00 (UTC−05:00)"
+    public var iso: String
+    public var url: String
+    public var hasURL: Bool
+}
+
+/// `Templates/release.mustache`: one release, in full.
+public struct ReleasePageContext: Sendable {
+    public var release: ReleaseSummary
+    public var dateline: String
+    public var contacts: [ContactContext]
+    public var hasContacts: Bool
+    /// The commentary rendered by libcmark-gfm, statements and guidance tables embedded.
+    public var bodyHTML: String
+    public var archiveHref: String
+    public var statementsHref: String
+}
+
+public struct ContactContext: Sendable {
+    public var heading: String
+    public var organization: String
+    public var name: String
+    public var role: String
+    public var email: String
+    public var hasEmail: Bool
+    public var phone: String
+}
+
+/// `Templates/archive.mustache`: every release, by fiscal year, newest first.
+public struct ArchiveContext: Sendable {
+    public var years: [ArchiveYear]
+    public var hasReleases: Bool
+}
+
+public struct ArchiveYear: Sendable {
+    public var label: String            // "Fiscal 2001 (April 2001 – March 2002)"
+    public var id: String               // "fy2001"
+    public var releases: [ReleaseSummary]
+}
+
+/// `Templates/statements.mustache`: each layout across every period.
+public struct StatementsContext: Sendable {
+    public var intro: String
+    /// Each table already rendered with the `table` partial.
+    public var tables: [RenderedTable]
+}
+
+public struct RenderedTable: Sendable {
+    public var id: String
+    public var title: String
+    public var html: String
+}
+
+/// `Templates/partials/table.mustache`: one financial table.
+public struct TableContext: Sendable {
+    public var id: String               // "income_statement" (used for the element id)
+    public var caption: String          // "Consolidated Statements of Operations"
+    public var heading: String          // the release's heading line, may be ""
+    public var subheading: String       // "For the Three Months Ended Sept 30, 2001, Sept 30, 2000 and Jun 30, 2001"
+    public var unitNote: String
+    public var hasGroups: Bool
+    public var groups: [HeaderCell]
+    public var periodHeaders: [HeaderCell]
+    public var columnLabels: [HeaderCell]
+    public var rows: [TableRow]
+    public var notes: [String]
+    public var hasNotes: Bool
+}
+
+public struct HeaderCell: Sendable {
+    public var label: String
+    public var detail: String           // e.g. "2Q01" under a date; may be ""
+    public var span: Int
+    public var isNumeric: Bool
+}
+
+public struct TableRow: Sendable {
+    public var isHeader: Bool
+    public var label: String
+    /// "indent-0" … "indent-4".
+    public var indentClass: String
+    /// "total" for computed rows, else "".
+    public var kindClass: String
+    public var cells: [TableCell]
+    /// Number of data columns (for a header row's colspan).
+    public var span: Int
+}
+
+public struct TableCell: Sendable {
+    public var text: String             // "(632,302)", "36.0%", "n/m", "-"
+    /// "num", plus " neg" for negatives, " nm" for n/m and missing.
+    public var classes: String
+    /// Accessible full text when the printed text is terse, e.g. "not meaningful"; may be "".
+    public var title: String
+}

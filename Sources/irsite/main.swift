@@ -1,0 +1,2 @@
+import IRSiteKit
+print(IRSite.version)

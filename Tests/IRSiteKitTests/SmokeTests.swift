@@ -1,0 +1,3 @@
+import XCTest
+@testable import IRSiteKit
+final class SmokeTests: XCTestCase { func testVersion() { XCTAssertFalse(IRSite.version.isEmpty) } }
