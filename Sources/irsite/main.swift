@@ -1,2 +1,80 @@
+import ArgumentParser
+import Foundation
 import IRSiteKit
-print(IRSite.version)
+
+/// `irsite`: builds an investor-relations microsite from quarterly figures and release commentary.
+@main
+struct IRSiteCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "irsite",
+        abstract: "Build an investor-relations website from quarterly figures and earnings releases.",
+        discussion: """
+            Content/ holds site.yaml, statement layouts (statements/), one facts file per fiscal \
+            quarter (periods/) and the releases as Markdown (releases/). irsite checks every figure, \
+            derives changes, percentages and the convenience translation, and writes a static site.
+            """,
+        version: IRSite.version,
+        subcommands: [Build.self, Check.self],
+        defaultSubcommand: nil
+    )
+}
+
+/// Prints diagnostics to stderr in `path:line:col: severity: message` form.
+func report(_ diagnostics: [Diagnostic]) {
+    for d in diagnostics { FileHandle.standardError.write(Data((d.description + "\n").utf8)) }
+}
+
+func summary(_ diagnostics: [Diagnostic]) -> String {
+    let errors = diagnostics.filter { $0.severity == .error }.count
+    let warnings = diagnostics.filter { $0.severity == .warning }.count
+    let notes = diagnostics.filter { $0.severity == .note }.count
+    return "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"), \(notes) note\(notes == 1 ? "" : "s")"
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Load and validate the content without writing anything.",
+        discussion: "Diagnostics go to stderr as path:line:col: error|warning|note: message. Exits with status 1 when there is any error."
+    )
+
+    @Option(name: .long, help: ArgumentHelp("The content folder.", valueName: "dir"))
+    var content = "Content"
+
+    func run() throws {
+        let (_, diagnostics) = Pipeline.check(content: content)
+        report(diagnostics)
+        FileHandle.standardError.write(Data("irsite check: \(summary(diagnostics))\n".utf8))
+        if diagnostics.hasErrors { throw ExitCode(1) }
+    }
+}
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check the content and write the site.",
+        discussion: """
+            The site is written to a staging folder beside the output folder and swapped in only \
+            when every page succeeded: a failed build leaves the previous output untouched.
+            """
+    )
+
+    @Option(name: .long, help: ArgumentHelp("The content folder.", valueName: "dir"))
+    var content = "Content"
+
+    @Option(name: .long, help: ArgumentHelp("The templates and theme assets.", valueName: "dir"))
+    var templates = "Templates"
+
+    @Option(name: .long, help: ArgumentHelp("Where the site is written.", valueName: "dir"))
+    var output = "Output"
+
+    func run() throws {
+        let started = Date()
+        let (site, diagnostics) = Pipeline.check(content: content)
+        report(diagnostics.filter { $0.severity != .note })
+        guard let site else {
+            FileHandle.standardError.write(Data("irsite build: \(summary(diagnostics)); nothing written\n".utf8))
+            throw ExitCode(1)
+        }
+        _ = site
+        _ = started
+    }
+}

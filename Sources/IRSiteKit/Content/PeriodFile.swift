@@ -7,9 +7,11 @@ public struct PeriodFile: Decodable, Sendable {
     public var facts: [String: Located<[String: Located<DecimalLiteral?>]>]
     /// Layout id → line id → the printed cells fixed by hand.
     public var overrides: [String: Located<[String: Located<OverrideSpec>]>]
+    /// Line id → why a stated total that does not foot is printed as the release printed it.
+    public var discrepancies: [String: Located<String>]
 
     enum CodingKeys: String, CodingKey {
-        case quarter, translation, facts, overrides
+        case quarter, translation, facts, overrides, discrepancies
         case fiscalYear = "fiscal_year"
     }
 
@@ -20,6 +22,7 @@ public struct PeriodFile: Decodable, Sendable {
         translation = try c.decodeIfPresent(TranslationSpec.self, forKey: .translation)
         facts = try c.decodeIfPresent([String: Located<[String: Located<DecimalLiteral?>]>].self, forKey: .facts) ?? [:]
         overrides = try c.decodeIfPresent([String: Located<[String: Located<OverrideSpec>]>].self, forKey: .overrides) ?? [:]
+        discrepancies = try c.decodeIfPresent([String: Located<String>].self, forKey: .discrepancies) ?? [:]
     }
 }
 

@@ -277,7 +277,7 @@ public enum SiteLoader {
             }
         }
         return PeriodData(period: period, file: file.path, start: calendar.start(of: period), end: calendar.end(of: period),
-                          translation: translation, facts: facts, overrides: overrides)
+                          translation: translation, facts: facts, overrides: overrides, discrepancies: raw.discrepancies)
     }
 
     // MARK: Releases

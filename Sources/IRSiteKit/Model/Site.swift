@@ -116,6 +116,8 @@ public struct PeriodData: Sendable {
     public var facts: [String: Fact]
     /// Overrides by layout id, then line id.
     public var overrides: [String: [String: Override]]
+    /// Stated totals known not to foot, printed as released: line id → reason.
+    public var discrepancies: [String: Located<String>]
 }
 
 public struct Translation: Sendable, Hashable {

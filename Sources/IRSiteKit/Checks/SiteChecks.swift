@@ -1,0 +1,187 @@
+/// Validation rules over a loaded site. Pure: a site in, diagnostics out.
+public enum SiteChecks {
+    public static func run(_ site: Site) -> [Diagnostic] {
+        let book = FactBook(site: site)
+        var out: [Diagnostic] = []
+        out += statedTotals(book)
+        out += relationChecks(book)
+        out += overrides(book)
+        out += releases(book)
+        out += headline(site)
+        return out
+    }
+
+    /// A stated total or derived value must equal its formula.
+    static func statedTotals(_ book: FactBook) -> [Diagnostic] {
+        let site = book.site
+        let formatter = FigureFormatter(site.settings.figures)
+        var out: [Diagnostic] = []
+        for period in site.periods.keys.sorted() {
+            guard let data = site.periods[period] else { continue }
+            for (line, fact) in data.facts.sorted(by: { $0.value.location < $1.value.location }) {
+                guard let stated = fact.value, let def = site.lines[line], let formula = def.formula,
+                      let computed = book.computed(line, period) else { continue }
+                // Sums are exact; anything with * or / is checked to the stated precision.
+                let expected = formula.signedTerms == nil ? computed.rounded(to: fact.places, site.settings.figures.rounding) : computed
+                guard expected != stated else {
+                    if let ack = data.discrepancies[line] {
+                        out.append(Diagnostic(.warning, "'\(line)' is acknowledged as not footing, but it foots in \(period.label); remove the entry", at: ack.location))
+                    }
+                    continue
+                }
+                let places = max(fact.places, formula.signedTerms == nil ? fact.places : 0)
+                let message = "\(period.label) '\(line)' is stated as \(formatter.format(stated, places: places)) but \(formula.signedTerms == nil ? "its formula gives" : "its components sum to") \(formatter.format(expected, places: places)) (difference \(formatter.format(stated - expected, places: places)))"
+                if let ack = data.discrepancies[line] {
+                    out.append(Diagnostic(.warning, message + "; printed as released: \(ack.value)", at: fact.location))
+                } else {
+                    out.append(Diagnostic(.error, message, at: fact.location))
+                }
+            }
+            for (line, ack) in data.discrepancies where data.facts[line]?.value == nil || site.lines[line]?.formula == nil {
+                out.append(Diagnostic(.error, "'\(line)' has no stated total in \(period.label) to acknowledge", at: ack.location))
+            }
+        }
+        return out
+    }
+
+    /// The layouts' `checks`, for every period whose operands exist, in a common
+    /// unit, within the rounding of the coarser figures.
+    static func relationChecks(_ book: FactBook) -> [Diagnostic] {
+        let site = book.site
+        var out: [Diagnostic] = []
+        for layout in site.layouts {
+            for check in layout.checks {
+                let refs = check.left.references + check.right.references
+                let units = refs.compactMap { site.lines[$0.line]?.unit }
+                guard let common = units.min(by: { exponent($0) < exponent($1) }),
+                      units.allSatisfy({ $0.isCommensurable(with: common) }) else {
+                    out.append(Diagnostic(.error, "check mixes units that cannot be compared", at: check.location))
+                    continue
+                }
+                // Each operand typed in a coarser unit was rounded to it: allow half a unit each.
+                var tolerance = Exact.zero
+                for u in units where exponent(u) > exponent(common) { tolerance += Exact(1, 2) * u.factor(to: common) }
+                for period in site.periods.keys.sorted() {
+                    let value: (String, PeriodRole?) -> Exact? = { id, role in
+                        book.value(id, (role ?? .current).resolve(period), in: common)
+                    }
+                    let periodsPresent = refs.allSatisfy { book.hasPeriod(($0.period ?? .current).resolve(period)) }
+                    guard periodsPresent, let left = check.left.evaluate(value), let right = check.right.evaluate(value) else { continue }
+                    let difference = left - right
+                    if difference.magnitude > tolerance {
+                        let f = FigureFormatter(site.settings.figures)
+                        let places = difference.magnitude < Exact(10) ? 1 : 0
+                        var message = "\(period.label): \(check.text) does not hold: \(f.format(left, places: places)) vs \(f.format(right, places: places)) \(common.caption) (difference \(f.format(difference, places: places)))"
+                        if let why = check.message { message += "; \(why)" }
+                        out.append(Diagnostic(check.severity, message, at: check.location))
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    static func exponent(_ unit: Unit) -> Int { if case let .money(_, e) = unit { return e } else { return 0 } }
+
+    /// Every override is listed, with the value the rule would print.
+    static func overrides(_ book: FactBook) -> [Diagnostic] {
+        let site = book.site
+        var bare = site
+        for key in bare.periods.keys { bare.periods[key]?.overrides = [:] }
+        let deriver = StatementDeriver(book: FactBook(site: bare))
+        let formatter = FigureFormatter(site.settings.figures)
+        var out: [Diagnostic] = []
+        for period in site.periods.keys.sorted() {
+            for (layoutID, lines) in site.periods[period]?.overrides ?? [:] {
+                guard let layout = site.layout(layoutID) else { continue }
+                for (line, o) in lines {
+                    for (show, literal) in [(ColumnSpec.Show.translation, o.translation), (.percent, o.percent)] {
+                        guard let literal else { continue }
+                        let places = show == .percent ? StatementDeriver.percentPlaces : layout.decimals
+                        let computed = deriver.foot(layout, ResolvedColumn(show: show, period: period))[line]
+                        let computedText = computed.map { formatter.format(units: $0, places: places) } ?? "nothing"
+                        let printed = formatter.format(literal.value, places: places)
+                        let what = show == .percent ? "% of \(layout.percentOf ?? "base")" : "translation"
+                        if computed == literal.value.scaled(to: places, site.settings.figures.rounding) {
+                            out.append(Diagnostic(.warning, "override of \(period.label) \(layoutID) '\(line)' \(what) repeats the computed \(computedText); remove it", at: o.location))
+                        } else {
+                            out.append(Diagnostic(.note, "override: \(period.label) \(layoutID) '\(line)' \(what) prints \(printed) (computed \(computedText))\(o.reason.map { "; \($0)" } ?? "")", at: o.location))
+                        }
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    /// Each release: its period and comparisons exist, its embeds resolve, its
+    /// translation rate is there, its guidance lines exist, its announced dates make sense.
+    static func releases(_ book: FactBook) -> [Diagnostic] {
+        let site = book.site
+        var out: [Diagnostic] = []
+        for release in site.releases {
+            let at = release.releasedLocation
+            guard book.hasPeriod(release.period) else {
+                out.append(Diagnostic(.error, "release for \(release.period.label) has no facts: add periods/\(release.period.id).yaml", at: at))
+                continue
+            }
+            let (embedded, diagnostics) = ReleaseEmbeds.statements(in: release, site: site)
+            out += diagnostics
+            var warnedMissing: Set<FiscalPeriod> = []
+            for layout in Set(embedded.values.map(\.id)).sorted().compactMap(site.layout) {
+                for column in StatementDeriver.columns(of: layout, for: release.period) {
+                    for p in [column.period, column.base].compactMap({ $0 }) where !book.hasPeriod(p) && warnedMissing.insert(p).inserted {
+                        out.append(Diagnostic(.warning, "the \(release.period.label) release compares with \(p.label), which has no period file; its columns print as missing", at: at))
+                    }
+                    if column.show == .translation, book.hasPeriod(column.period), site.periods[column.period]?.translation == nil {
+                        out.append(Diagnostic(.error, "'\(layout.id)' prints a translation for \(column.period.label) but periods/\(column.period.id).yaml has no translation rate", at: at))
+                    }
+                }
+                out += footingWarnings(layout, release.period, book)
+            }
+            if let guidance = release.guidance {
+                for item in guidance.items where site.lines[item.line.value] == nil {
+                    out.append(Diagnostic(.error, "unknown line '\(item.line.value)' in guidance\(SiteLoader.suggestion(item.line.value, Set(site.lines.keys)))", at: item.line.location))
+                }
+                if guidance.period <= release.period {
+                    out.append(Diagnostic(.warning, "guidance is for \(guidance.period.label), not after the release's own period \(release.period.label)", at: guidance.location))
+                }
+            }
+            let releasedDay = release.released.date
+            for event in release.events where event.kind == .results || event.kind == .quietPeriod {
+                if event.start.date < releasedDay {
+                    let what = event.kind == .results ? "the next results date" : "the quiet period"
+                    out.append(Diagnostic(.warning, "\(what) '\(event.title)' is dated \(event.start.date.long), before the release itself (\(releasedDay.long)); a typo for \(event.start.date.year + 1)?", at: event.location))
+                }
+            }
+        }
+        return out
+    }
+
+    /// Printed translation and percent columns must foot; overrides can break that.
+    static func footingWarnings(_ layout: Layout, _ period: FiscalPeriod, _ book: FactBook) -> [Diagnostic] {
+        let deriver = StatementDeriver(book: book)
+        var out: [Diagnostic] = []
+        let shown = Set(layout.lineRows.filter(\.inLayoutUnit).map(\.line))
+        for column in StatementDeriver.columns(of: layout, for: period) where column.show == .translation || column.show == .percent {
+            guard book.hasPeriod(column.period) else { continue }
+            let printed = deriver.foot(layout, column)
+            for relation in Footing.relations(for: layout.lineRows.map(\.line), in: book.site) {
+                guard relation.terms.allSatisfy({ shown.contains($0.line) }), let total = printed[relation.total] else { continue }
+                let sum = relation.terms.reduce(Int128(0)) { $0 + Int128($1.sign) * (printed[$1.line] ?? 0) }
+                if sum != total, let def = book.site.lines[relation.total] {
+                    out.append(Diagnostic(.warning, "printed \(column.show == .percent ? "%" : "translation") column of \(column.period.label) does not foot for '\(relation.total)': parts sum to \(sum), total prints \(total) (in last-digit units)", at: def.formulaLocation ?? def.location))
+                }
+            }
+        }
+        return out
+    }
+
+    static func headline(_ site: Site) -> [Diagnostic] {
+        site.settings.headline.compactMap { h in
+            site.lines[h.line.value] == nil
+                ? Diagnostic(.error, "unknown line '\(h.line.value)' in headline\(SiteLoader.suggestion(h.line.value, Set(site.lines.keys)))", at: h.line.location)
+                : nil
+        }
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+
+/// Formats a ``DerivedTable`` into the strings the `table` template places.
+public struct TableBuilder: Sendable {
+    public let site: Site
+    public let formatter: FigureFormatter
+
+    public init(site: Site) {
+        self.site = site
+        formatter = FigureFormatter(site.settings.figures)
+    }
+
+    public func context(_ table: DerivedTable, idPrefix: String = "") -> TableContext {
+        let layout = table.layout
+        let missing = layout.missing ?? site.settings.figures.missing
+        let rows = table.rows.map { row -> TableRow in
+            let cells = row.cells.map { cell -> TableCell in
+                switch cell {
+                case let .figure(units, places, percentSign):
+                    return TableCell(text: formatter.format(units: units, places: places, suffix: percentSign ? "%" : ""),
+                                     classes: units < 0 ? "num neg" : "num", title: "")
+                case .missing:
+                    return TableCell(text: missing, classes: "num nm", title: "not available")
+                case .notMeaningful:
+                    return TableCell(text: site.settings.figures.notMeaningful, classes: "num nm", title: "not meaningful")
+                case .blank:
+                    return TableCell(text: "", classes: "num", title: "")
+                }
+            }
+            return TableRow(isHeader: row.isHeader, label: row.label, indentClass: "indent-\(min(row.indent, 4))",
+                            kindClass: row.isTotal ? "total" : "", cells: cells, span: table.columns.count)
+        }
+        let periods = uniquePeriods(table.columns)
+        let dates = periods.map { dateText(of: $0, layout) }
+        let subheading: String
+        switch layout.basis {
+        case .duration: subheading = "For the Three Months Ended " + list(dates)
+        case .instant: subheading = "As of " + list(dates)
+        }
+        var notes: [String] = []
+        if let note = layout.translationNote, let current = table.columns.first(where: { $0.show == .translation })?.period,
+           let t = site.periods[current]?.translation {
+            let phrase = layout.basis == .duration ? "the three months ended \(dateText(of: current, layout))" : dateText(of: current, layout)
+            notes.append(note.replacingOccurrences(of: "{period}", with: phrase)
+                .replacingOccurrences(of: "{rate}", with: t.rateText)
+                .replacingOccurrences(of: "{rate_date}", with: t.date.short))
+        }
+        notes += layout.notes
+        return TableContext(
+            id: idPrefix + layout.id, caption: layout.title, heading: layout.heading ?? "", subheading: subheading,
+            unitNote: layout.unitNote ?? "(\(layout.unit.caption))",
+            hasGroups: !layout.groups.isEmpty,
+            groups: layout.groups.map { HeaderCell(label: $0.label, detail: "", span: $0.columns, isNumeric: true) },
+            periodHeaders: periodHeaders(table.columns, layout), columnLabels: table.columns.map { columnLabel($0, layout) },
+            rows: rows, notes: notes, hasNotes: !notes.isEmpty)
+    }
+
+    func dateText(of period: FiscalPeriod, _ layout: Layout) -> String {
+        site.periods[period]?.end.short ?? site.settings.calendar.end(of: period).short
+    }
+
+    func uniquePeriods(_ columns: [ResolvedColumn]) -> [FiscalPeriod] {
+        var seen: [FiscalPeriod] = []
+        for c in columns where c.show != .change && !seen.contains(c.period) { seen.append(c.period) }
+        return seen
+    }
+
+    /// Consecutive columns of one period share a header: "Sept 30, 2001" over "2Q01".
+    func periodHeaders(_ columns: [ResolvedColumn], _ layout: Layout) -> [HeaderCell] {
+        var cells: [HeaderCell] = []
+        var previous: FiscalPeriod?
+        for c in columns {
+            if c.show == .change {
+                cells.append(HeaderCell(label: "", detail: "", span: 1, isNumeric: true))
+                previous = nil
+            } else if c.period == previous, let last = cells.indices.last {
+                cells[last].span += 1
+            } else {
+                cells.append(HeaderCell(label: c.period.label, detail: dateText(of: c.period, layout), span: 1, isNumeric: true))
+                previous = c.period
+            }
+        }
+        return cells
+    }
+
+    func columnLabel(_ c: ResolvedColumn, _ layout: Layout) -> HeaderCell {
+        let label: String
+        if let l = c.label {
+            label = l
+        } else {
+            switch c.show {
+            case .value:
+                if case let .money(code, _) = layout.unit { label = code } else { label = layout.unit == .gbps ? "Gbps" : "" }
+            case .translation: label = site.settings.translationCurrency ?? ""
+            case .percent: label = "%"
+            case .change: label = "Chg %"
+            }
+        }
+        return HeaderCell(label: label, detail: "", span: 1, isNumeric: true)
+    }
+
+    func list(_ items: [String]) -> String {
+        switch items.count {
+        case 0: return ""
+        case 1: return items[0]
+        default: return items.dropLast().joined(separator: ", ") + " and " + items.last!
+        }
+    }
+}
