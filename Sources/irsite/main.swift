@@ -4,7 +4,7 @@ import IRSiteKit
 
 /// `irsite`: builds an investor-relations microsite from quarterly figures and release commentary.
 @main
-struct IRSiteCommand: ParsableCommand {
+struct IRSiteCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "irsite",
         abstract: "Build an investor-relations website from quarterly figures and earnings releases.",
@@ -48,7 +48,7 @@ struct Check: ParsableCommand {
     }
 }
 
-struct Build: ParsableCommand {
+struct Build: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check the content and write the site.",
         discussion: """
@@ -66,15 +66,21 @@ struct Build: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Where the site is written.", valueName: "dir"))
     var output = "Output"
 
-    func run() throws {
+    func run() async throws {
         let started = Date()
-        let (site, diagnostics) = Pipeline.check(content: content)
-        report(diagnostics.filter { $0.severity != .note })
-        guard let site else {
-            FileHandle.standardError.write(Data("irsite build: \(summary(diagnostics)); nothing written\n".utf8))
+        do {
+            let result = try await Pipeline.build(content: content, templates: templates, output: output)
+            report(result.diagnostics.filter { $0.severity != .note })
+            let seconds = Date().timeIntervalSince(started)
+            print("irsite build: wrote \(result.pages) pages and \(result.assets) assets to \(output)/ in \(String(format: "%.2f", seconds)) s")
+        } catch let error as DiagnosticsError {
+            report(error.diagnostics.filter { $0.severity != .note })
+            FileHandle.standardError.write(Data("irsite build: \(summary(error.diagnostics)); nothing written, \(output)/ unchanged\n".utf8))
+            throw ExitCode(1)
+        } catch let error as LocatedError {
+            report([error.diagnostic])
+            FileHandle.standardError.write(Data("irsite build: failed; nothing written, \(output)/ unchanged\n".utf8))
             throw ExitCode(1)
         }
-        _ = site
-        _ = started
     }
 }

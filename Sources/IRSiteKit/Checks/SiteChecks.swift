@@ -70,7 +70,7 @@ public enum SiteChecks {
                     let difference = left - right
                     if difference.magnitude > tolerance {
                         let f = FigureFormatter(site.settings.figures)
-                        let places = difference.magnitude < Exact(10) ? 1 : 0
+                        let places = difference.magnitude < Exact(1) ? 1 : 0
                         var message = "\(period.label): \(check.text) does not hold: \(f.format(left, places: places)) vs \(f.format(right, places: places)) \(common.caption) (difference \(f.format(difference, places: places)))"
                         if let why = check.message { message += "; \(why)" }
                         out.append(Diagnostic(check.severity, message, at: check.location))

@@ -31,6 +31,20 @@ final class NodeDecoder: Decoder {
 
     /// Decodes `type` from YAML text; throws ``LocatedError``.
     static func decode<T: Decodable>(_ type: T.Type, yaml: String, file: String, lineOffset: Int = 0) throws -> T {
+        let (value, unknown) = try decodeReportingUnknownKeys(type, yaml: yaml, file: file, lineOffset: lineOffset)
+        if let first = unknown.first { throw first }
+        return value
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, node: Node, file: String, lineOffset: Int = 0) throws -> T {
+        let (value, unknown) = try decodeReportingUnknownKeys(type, node: node, file: file, lineOffset: lineOffset)
+        if let first = unknown.first { throw first }
+        return value
+    }
+
+    /// Decodes, returning unknown keys as errors beside the value, so that a
+    /// typo in one key does not hide the rest of the file from later checks.
+    static func decodeReportingUnknownKeys<T: Decodable>(_ type: T.Type, yaml: String, file: String, lineOffset: Int = 0) throws -> (T, [LocatedError]) {
         let node: Node
         do {
             guard let composed = try Yams.compose(yaml: yaml) else {
@@ -40,16 +54,15 @@ final class NodeDecoder: Decoder {
         } catch let error as YamlError {
             throw LocatedError.yaml(error, file: file, lineOffset: lineOffset)
         }
-        return try decode(type, node: node, file: file, lineOffset: lineOffset)
+        return try decodeReportingUnknownKeys(type, node: node, file: file, lineOffset: lineOffset)
     }
 
-    static func decode<T: Decodable>(_ type: T.Type, node: Node, file: String, lineOffset: Int = 0) throws -> T {
+    static func decodeReportingUnknownKeys<T: Decodable>(_ type: T.Type, node: Node, file: String, lineOffset: Int = 0) throws -> (T, [LocatedError]) {
         let context = Context(file: file)
         context.lineOffset = lineOffset
         let decoder = NodeDecoder(node: node, codingPath: [], context: context)
         let value = try decoder.decodeValue(type)
-        try context.rejectUnknownKeys()
-        return value
+        return (value, context.unknownKeys())
     }
 
     func decodeValue<T: Decodable>(_ type: T.Type) throws -> T {
@@ -118,7 +131,8 @@ extension NodeDecoder.Context {
         return SourceLocation(file: file, line: (mark?.line ?? 1) + lineOffset, column: mark?.column ?? 1)
     }
 
-    func rejectUnknownKeys() throws {
+    func unknownKeys() -> [LocatedError] {
+        var errors: [LocatedError] = []
         for entry in visited {
             for key in entry.mapping.keys {
                 let name = key.string ?? ""
@@ -126,10 +140,11 @@ extension NodeDecoder.Context {
                     let known = Set(entry.read)
                     var message = "unknown key '\(name)'"
                     if let near = Self.closest(to: name, in: known) { message += "; did you mean '\(near)'?" }
-                    throw LocatedError(message, at: location(of: key))
+                    errors.append(LocatedError(message, at: location(of: key)))
                 }
             }
         }
+        return errors
     }
 
     /// The most similar known key, to turn "unknown key" into a typo fix.

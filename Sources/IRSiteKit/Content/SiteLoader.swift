@@ -19,7 +19,8 @@ public enum SiteLoader {
         }
         var settings: SiteSettings?
         do {
-            let raw = try NodeDecoder.decode(SiteFile.self, yaml: siteFile.text, file: siteFile.path)
+            let (raw, unknown) = try NodeDecoder.decodeReportingUnknownKeys(SiteFile.self, yaml: siteFile.text, file: siteFile.path)
+            diagnostics += unknown.map(\.diagnostic)
             let start = raw.fiscalYear.startMonth
             if !(1...12).contains(start.value) {
                 diagnostics.append(Diagnostic(.error, "fiscal year start_month must be 1 to 12, found \(start.value)", at: start.location, stage: .load))
@@ -40,7 +41,8 @@ public enum SiteLoader {
         var references: [(layout: String, row: LineRow, from: Located<String>)] = []
         for file in files.layouts {
             do {
-                let raw = try NodeDecoder.decode(LayoutFile.self, yaml: file.text, file: file.path)
+                let (raw, unknown) = try NodeDecoder.decodeReportingUnknownKeys(LayoutFile.self, yaml: file.text, file: file.path)
+                diagnostics += unknown.map(\.diagnostic)
                 layouts.append(resolveLayout(raw, file: file, lines: &lines, references: &references, diagnostics: &diagnostics))
             } catch {
                 report(error, file: file.path)
@@ -53,7 +55,8 @@ public enum SiteLoader {
         var periods: [FiscalPeriod: PeriodData] = [:]
         for file in files.periods {
             do {
-                let raw = try NodeDecoder.decode(PeriodFile.self, yaml: file.text, file: file.path)
+                let (raw, unknown) = try NodeDecoder.decodeReportingUnknownKeys(PeriodFile.self, yaml: file.text, file: file.path)
+                diagnostics += unknown.map(\.diagnostic)
                 if let data = resolvePeriod(raw, file: file, calendar: settings?.calendar, layouts: layouts, lines: lines, diagnostics: &diagnostics) {
                     if let other = periods[data.period] {
                         diagnostics.append(Diagnostic(.error, "period \(data.period.label) is already defined in \(other.file)", at: raw.fiscalYear.location, stage: .load))
@@ -284,7 +287,8 @@ public enum SiteLoader {
 
     static func resolveRelease(_ file: ContentFiles.File, diagnostics: inout [Diagnostic]) throws -> Release? {
         let (frontMatter, body, bodyLineOffset) = try FrontMatter.split(file.text, file: file.path)
-        let raw = try NodeDecoder.decode(ReleaseFrontMatter.self, yaml: frontMatter, file: file.path, lineOffset: 1)
+        let (raw, unknown) = try NodeDecoder.decodeReportingUnknownKeys(ReleaseFrontMatter.self, yaml: frontMatter, file: file.path, lineOffset: 1)
+        diagnostics += unknown.map(\.diagnostic)
         var ok = true
         func fail(_ message: String, _ at: SourceLocation) {
             diagnostics.append(Diagnostic(.error, message, at: at, stage: .load))

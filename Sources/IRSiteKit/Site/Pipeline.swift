@@ -16,3 +16,24 @@ public enum Pipeline {
         return (diagnostics.hasErrors ? nil : site, diagnostics)
     }
 }
+
+extension Pipeline {
+    /// What a build wrote.
+    public struct BuildResult: Sendable {
+        public var pages: Int
+        public var assets: Int
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// Checks, renders and writes the site; on any error nothing is written and
+    /// the previous output stays as it was.
+    public static func build(content: String, templates: String, output: String) async throws -> BuildResult {
+        let (site, diagnostics) = check(content: content)
+        guard let site else { throw DiagnosticsError(diagnostics) }
+        let theme = try await Templates(directory: templates)
+        let pages = try await PageRenderer(site: site, templates: theme).pages()
+        let assets = try SiteWriter.assets(in: templates)
+        try SiteWriter.write(pages + assets, to: output)
+        return BuildResult(pages: pages.count, assets: assets.count, diagnostics: diagnostics)
+    }
+}

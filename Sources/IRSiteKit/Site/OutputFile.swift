@@ -1,0 +1,29 @@
+/// One file of the generated site: a path relative to the output folder and its bytes.
+public struct OutputFile: Sendable, Hashable {
+    public var path: String
+    public var contents: [UInt8]
+
+    public init(path: String, contents: [UInt8]) {
+        self.path = path
+        self.contents = contents
+    }
+
+    public init(path: String, text: String) {
+        self.init(path: path, contents: Array(text.utf8))
+    }
+}
+
+/// The site's routes: where each page lives, relative to the output root.
+public enum Routes {
+    public static let home = "index.html"
+    public static let archive = "releases/index.html"
+    public static let statements = "statements/index.html"
+    public static let stylesheet = "assets/site.css"
+
+    public static func release(_ period: FiscalPeriod) -> String { "releases/\(period.id)/index.html" }
+
+    /// The relative prefix from a page at `path` back to the root: "" or "../../".
+    public static func root(from path: String) -> String {
+        String(repeating: "../", count: path.split(separator: "/").count - 1)
+    }
+}

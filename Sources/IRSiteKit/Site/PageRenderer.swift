@@ -1,0 +1,181 @@
+/// Renders every page of a checked site into ``OutputFile`` values. Pure apart
+/// from the templates it was given; pages render independently.
+public struct PageRenderer: Sendable {
+    public let site: Site
+    public let templates: Templates
+    let book: FactBook
+    let deriver: StatementDeriver
+    let tables: TableBuilder
+    let formatter: FigureFormatter
+
+    public init(site: Site, templates: Templates) {
+        self.site = site
+        self.templates = templates
+        book = FactBook(site: site)
+        deriver = StatementDeriver(book: book)
+        tables = TableBuilder(site: site)
+        formatter = FigureFormatter(site.settings.figures)
+    }
+
+    /// Every page of the site, in a fixed order.
+    public func pages() async throws -> [OutputFile] {
+        var jobs: [@Sendable () throws -> OutputFile] = [
+            { try home() }, { try archive() }, { try statements() },
+        ]
+        for release in site.releases { jobs.append({ try releasePage(release) }) }
+        return try await withThrowingTaskGroup(of: (Int, OutputFile).self) { group in
+            for (i, job) in jobs.enumerated() { group.addTask { (i, try job()) } }
+            var results: [(Int, OutputFile)] = []
+            for try await r in group { results.append(r) }
+            return results.sorted { $0.0 < $1.0 }.map(\.1)
+        }
+    }
+
+    // MARK: Pages
+
+    func home() throws -> OutputFile {
+        let path = Routes.home
+        let latest = site.releases.first
+        var context = HomeContext(company: site.settings.company, hasRelease: latest != nil, release: nil, headline: [],
+                                  currentLabel: "", yoyLabel: "", qoqLabel: "", headlineUnit: "", summaryHTML: "",
+                                  hasGuidance: false, guidance: nil, nextEvent: nil, hasNextEvent: false)
+        if let release = latest {
+            let p = release.period
+            context.release = summary(release, from: path)
+            context.currentLabel = p.label
+            context.yoyLabel = "Change vs \(p.priorYear.label)"
+            context.qoqLabel = "Change vs \(p.priorQuarter.label)"
+            context.headline = site.settings.headline.map { headlineFigure($0, p) }
+            context.headlineUnit = site.settings.headline.first.flatMap { $0.unit?.caption } ?? ""
+            context.summaryHTML = Markdown.firstListHTML(in: release.body, options: markdownOptions) ?? ""
+            if let g = release.guidance {
+                context.guidance = guidanceContext(g)
+                context.hasGuidance = true
+            }
+            if let next = release.events.filter({ $0.kind != .quietPeriod }).min(by: { $0.start.epochSeconds() < $1.start.epochSeconds() }) {
+                context.nextEvent = eventContext(next)
+                context.hasNextEvent = true
+            }
+        }
+        let description = latest.map { "\(site.settings.company) investor relations: \($0.period.longLabel) results, financial statements and release archive." }
+            ?? "\(site.settings.company) investor relations."
+        return try page(path, title: "Investor Relations", description: description, section: "home",
+                        body: try templates.render(context, "index"))
+    }
+
+    func archive() throws -> OutputFile {
+        let path = Routes.archive
+        var years: [ArchiveYear] = []
+        for release in site.releases {
+            let fy = release.period.year
+            if years.last?.id != "fy\(fy)" {
+                let start = site.settings.calendar.start(of: FiscalPeriod(year: fy, quarter: 1))
+                let end = site.settings.calendar.end(of: FiscalPeriod(year: fy, quarter: 4))
+                years.append(ArchiveYear(label: "Fiscal \(fy) (\(CalendarDate.longMonths[start.month - 1]) \(start.year) – \(CalendarDate.longMonths[end.month - 1]) \(end.year))",
+                                         id: "fy\(fy)", releases: []))
+            }
+            years[years.count - 1].releases.append(summary(release, from: path))
+        }
+        let context = ArchiveContext(years: years, hasReleases: !years.isEmpty)
+        return try page(path, title: "Release archive", description: "Every quarterly earnings release of \(site.settings.company), by fiscal year.",
+                        section: "archive", body: try templates.render(context, "archive"))
+    }
+
+    func statements() throws -> OutputFile {
+        let path = Routes.statements
+        let periods = site.periods.keys.sorted(by: >)
+        var rendered: [RenderedTable] = []
+        for layout in site.layouts {
+            let columns = periods.flatMap { p -> [ResolvedColumn] in
+                var c = [ResolvedColumn(show: .value, period: p)]
+                if layout.percentOf != nil { c.append(ResolvedColumn(show: .percent, period: p)) }
+                return c
+            }
+            let table = tables.context(deriver.derive(layout, columns: columns))
+            rendered.append(RenderedTable(id: layout.id, title: layout.title, html: try templates.render(table, "table")))
+        }
+        let labels = periods.map(\.label)
+        let context = StatementsContext(intro: "Every statement and table across the \(periods.count) fiscal quarters on this site (\(labels.joined(separator: ", "))), newest first. Percentages are of the base row each statement names.",
+                                        tables: rendered)
+        return try page(path, title: "Financial statements", description: "Financial statements of \(site.settings.company) across quarters.",
+                        section: "statements", body: try templates.render(context, "statements"))
+    }
+
+    func releasePage(_ release: Release) throws -> OutputFile {
+        let path = Routes.release(release.period)
+        let (layouts, _) = ReleaseEmbeds.statements(in: release, site: site)
+        let body = try Markdown.render(release.body, options: markdownOptions, embedKinds: ReleaseEmbeds.kinds) { embed throws -> String in
+            if embed.kind == "guidance", let g = release.guidance {
+                return try templates.render(guidanceContext(g), "guidance")
+            }
+            guard let layout = layouts[embed] else {
+                throw LocatedError("cannot render embed", at: SourceLocation(file: release.file, line: embed.line + release.bodyLineOffset, column: embed.column))
+            }
+            let table = deriver.derive(layout, columns: StatementDeriver.columns(of: layout, for: release.period))
+            return try templates.render(tables.context(table), "table")
+        }
+        let contacts = site.settings.contacts.map {
+            ContactContext(heading: $0.heading, organization: $0.organization ?? "", name: $0.name ?? "", role: $0.role ?? "",
+                           email: $0.email ?? "", hasEmail: $0.email != nil, phone: $0.phone ?? "")
+        }
+        let context = ReleasePageContext(release: summary(release, from: path), dateline: release.dateline ?? "",
+                                         contacts: contacts, hasContacts: !contacts.isEmpty, bodyHTML: body,
+                                         archiveHref: Routes.root(from: path) + Routes.archive,
+                                         statementsHref: Routes.root(from: path) + Routes.statements)
+        let description = Markdown.firstParagraphText(in: release.body) ?? release.title
+        return try page(path, title: release.title, description: description, section: "archive",
+                        body: try templates.render(context, "release"))
+    }
+
+    // MARK: Parts
+
+    var markdownOptions: MarkdownOptions { MarkdownOptions(allowRawHTML: site.settings.rawHTML) }
+
+    func page(_ path: String, title: String, description: String, section: String, body: String) throws -> OutputFile {
+        let root = Routes.root(from: path)
+        let nav = [("home", "Home", Routes.home), ("archive", "Releases", Routes.archive), ("statements", "Financial statements", Routes.statements)]
+            .map { NavItem(label: $0.1, href: root + $0.2, current: $0.0 == section ? "page" : "", isCurrent: $0.0 == section) }
+        let context = LayoutContext(lang: site.settings.language, documentTitle: "\(title) — \(site.settings.company)",
+                                    description: String(description.prefix(300)), root: root, company: site.settings.company,
+                                    listing: site.settings.listing ?? "", nav: nav, contentHTML: body, generator: "IRSite \(IRSite.version)")
+        return OutputFile(path: path, text: try templates.render(context, "layout"))
+    }
+
+    func summary(_ release: Release, from path: String) -> ReleaseSummary {
+        let p = release.period
+        let data = site.periods[p]
+        let start = data?.start ?? site.settings.calendar.start(of: p)
+        let end = data?.end ?? site.settings.calendar.end(of: p)
+        return ReleaseSummary(title: release.title, subtitle: release.subtitle ?? "", hasSubtitle: release.subtitle != nil,
+                              periodLabel: p.longLabel, periodDates: "\(start.short) – \(end.short)",
+                              releasedDate: release.released.date.long, releasedISO: release.released.description,
+                              href: Routes.root(from: path) + Routes.release(p))
+    }
+
+    func headlineFigure(_ spec: HeadlineSpec, _ period: FiscalPeriod) -> HeadlineFigure {
+        let unit = spec.unit ?? site.lines[spec.line.value]?.unit ?? .count
+        let current = book.value(spec.line.value, period, in: unit)
+        func change(_ base: FiscalPeriod) -> String {
+            guard let c = formatter.change(from: book.value(spec.line.value, base), to: book.value(spec.line.value, period)) else {
+                return current == nil ? site.settings.figures.missing : site.settings.figures.notMeaningful
+            }
+            return formatter.format(c, places: 1, suffix: "%")
+        }
+        return HeadlineFigure(label: spec.label, value: current.map { formatter.format($0, places: 0) } ?? site.settings.figures.missing,
+                              yoy: change(period.priorYear), qoq: change(period.priorQuarter), isNegative: current?.isNegative ?? false)
+    }
+
+    func guidanceContext(_ g: Guidance) -> GuidanceContext {
+        let start = site.settings.calendar.start(of: g.period), end = site.settings.calendar.end(of: g.period)
+        return GuidanceContext(caption: "Anticipated financial performance, \(g.period.longLabel) (\(start.short) – \(end.short))",
+                               periodLabel: g.period.label, unit: g.unit.caption,
+                               rows: g.items.map { GuidanceRow(label: $0.label, low: formatter.format($0.low.value.value, places: $0.low.value.places),
+                                                               high: formatter.format($0.high.value.value, places: $0.high.value.places)) })
+    }
+
+    func eventContext(_ e: Event) -> EventContext {
+        var when = e.start.date.long
+        if let t = e.start.timeText { when += ", " + t }
+        return EventContext(title: e.title, when: when, iso: e.start.description, url: e.url ?? "", hasURL: e.url != nil)
+    }
+}

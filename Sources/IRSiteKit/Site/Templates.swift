@@ -1,0 +1,44 @@
+import Foundation
+import Mustache
+
+/// The theme's Mustache templates, parsed once and shared by every page
+/// (`MustacheLibrary` is `Sendable`).
+public struct Templates: Sendable {
+    /// Every template a build renders; a missing one is an error, not an empty page.
+    public static let required = ["layout", "index", "release", "archive", "statements", "table", "guidance", "contacts"]
+
+    let library: MustacheLibrary
+    public let directory: String
+
+    /// Loads `*.mustache` from `directory`; throws ``LocatedError`` for a missing
+    /// folder, a missing template or a template that does not parse.
+    public init(directory: String) async throws {
+        self.directory = directory
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw LocatedError("templates folder '\(directory)' does not exist", at: SourceLocation(file: directory, line: 1, column: 1))
+        }
+        var library = MustacheLibrary()
+        for name in Self.required {
+            let path = directory + "/" + name + ".mustache"
+            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+                throw LocatedError("missing template '\(name).mustache'", at: SourceLocation(file: path, line: 1, column: 1))
+            }
+            do {
+                try library.register(text, named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                throw LocatedError("template does not parse: \(error.error)",
+                                   at: SourceLocation(file: path, line: error.context.lineNumber, column: error.context.columnNumber))
+            }
+        }
+        self.library = library
+    }
+
+    /// Renders `name` with `context`.
+    public func render(_ context: Any, _ name: String) throws -> String {
+        guard let html = library.render(context, withTemplate: name) else {
+            throw LocatedError("missing template '\(name).mustache'", at: SourceLocation(file: directory + "/" + name + ".mustache", line: 1, column: 1))
+        }
+        return html
+    }
+}

@@ -1,0 +1,43 @@
+import XCTest
+@testable import IRSiteKit
+
+final class FigureFormatterTests: XCTestCase {
+    let seed = FigureFormatter(FigureConventions())
+
+    func testPrintsLikeTheRelease() {
+        XCTAssertEqual(seed.format(units: -632_302, places: 0), "(632,302)")
+        XCTAssertEqual(seed.format(units: 3_431_156, places: 0), "3,431,156")
+        XCTAssertEqual(seed.format(units: -324, places: 1, suffix: "%"), "(32.4%)")
+        XCTAssertEqual(seed.format(units: 0, places: 1), "0.0")
+        XCTAssertEqual(seed.format(units: -6861, places: 2), "(68.61)")
+        XCTAssertEqual(seed.format(units: 5, places: 2), "0.05")
+        var minus = FigureConventions()
+        minus.negative = .minus
+        XCTAssertEqual(FigureFormatter(minus).format(units: -632_302, places: 0), "−632,302")
+    }
+
+    /// Operating income from (632,302) to 15,998: (15,998 + 632,302) / (632,302) = (102.5)%.
+    func testChangeAcrossASignFlipAsTheSeedComputesIt() throws {
+        let change = try XCTUnwrap(seed.change(from: Exact(-632_302), to: Exact(15_998)))
+        XCTAssertEqual(seed.format(change, places: 1), "(102.5)")
+        // Other income (expenses): 440,388 → (430,259) prints (197.7).
+        XCTAssertEqual(seed.format(try XCTUnwrap(seed.change(from: Exact(440_388), to: Exact(-430_259))), places: 1), "(197.7)")
+        // Loss before tax (191,914) → (414,261): a larger loss prints 115.9.
+        XCTAssertEqual(seed.format(try XCTUnwrap(seed.change(from: Exact(-191_914), to: Exact(-414_261))), places: 1), "115.9")
+    }
+
+    func testNotMeaningful() {
+        XCTAssertNil(seed.change(from: .zero, to: Exact(5)))
+        XCTAssertNil(seed.change(from: nil, to: Exact(5)))
+        var flip = FigureConventions()
+        flip.changeOnSignFlip = .notMeaningful
+        XCTAssertNil(FigureFormatter(flip).change(from: Exact(-632_302), to: Exact(15_998)))
+        XCTAssertNotNil(FigureFormatter(flip).change(from: Exact(-191_914), to: Exact(-414_261)))
+    }
+
+    func testTruncationConvention() {
+        var c = FigureConventions()
+        c.rounding = .truncate
+        XCTAssertEqual(FigureFormatter(c).format(Exact(decimal: "28777.99")!, places: 0), "28,777")
+    }
+}
