@@ -1,0 +1,110 @@
+import XCTest
+@testable import IRSiteKit
+
+/// The whole pipeline on the sample site, read back from the written files.
+final class SiteBuildTests: XCTestCase {
+    func build(content: String = Paths.content, templates: String = Paths.templates, into output: String) async throws -> Pipeline.BuildResult {
+        try await Pipeline.build(content: content, templates: templates, output: output)
+    }
+
+    func testWritesEveryPage() async throws {
+        let tmp = try TempDirectory()
+        defer { tmp.remove() }
+        let result = try await build(into: tmp.path("Output"))
+        XCTAssertEqual(result.pages, 4)
+        let files = Set(TempDirectory.snapshot(tmp.path("Output")).keys)
+        XCTAssertTrue(files.isSuperset(of: ["index.html", "releases/index.html", "releases/2001-q2/index.html",
+                                             "statements/index.html", "assets/site.css"]), "\(files.sorted())")
+        // Nothing but the output folder is left beside it (no staging folders).
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: tmp.path), ["Output"])
+    }
+
+    /// Every row of the seed's three statements, with the seed's label and exactly the seed's
+    /// printed figures in the seed's column order, read from the generated release page.
+    func testReleasePagePrintsTheSeedsStatements() async throws {
+        let tmp = try TempDirectory()
+        defer { tmp.remove() }
+        _ = try await build(into: tmp.path("Output"))
+        let html = try String(contentsOfFile: tmp.path("Output/releases/2001-q2/index.html"), encoding: .utf8)
+        let seed = try SeedReference()
+        var compared = 0
+        for id in ["income_statement", "balance_sheet", "cash_flow"] {
+            let ours = try XCTUnwrap(HTMLTable.rows(in: html, figureID: id), "no table \(id)")
+                .map { SeedReference.Row(label: $0.label, cells: $0.cells.filter { !$0.isEmpty }) }
+            let expected = try XCTUnwrap(seed.sections[id]).filter { !$0.cells.isEmpty }
+            XCTAssertEqual(ours.count, expected.count, id)
+            for (a, b) in zip(ours, expected) {
+                XCTAssertEqual(a, b, id)
+                compared += 1
+            }
+        }
+        XCTAssertEqual(compared, 29 + 33 + 28)
+    }
+
+    func testBuildsAreDeterministic() async throws {
+        let tmp = try TempDirectory()
+        defer { tmp.remove() }
+        _ = try await build(into: tmp.path("a"))
+        _ = try await build(into: tmp.path("b"))
+        let a = TempDirectory.snapshot(tmp.path("a")), b = TempDirectory.snapshot(tmp.path("b"))
+        XCTAssertFalse(a.isEmpty)
+        XCTAssertEqual(a, b)
+    }
+
+    /// A failing build leaves the previous output byte-identical: bad content, or a broken theme.
+    func testFailedBuildLeavesPreviousOutputUntouched() async throws {
+        let tmp = try TempDirectory()
+        defer { tmp.remove() }
+        let output = tmp.path("Output")
+        _ = try await build(into: output)
+        let before = TempDirectory.snapshot(output)
+
+        let content = try tmp.copy(Paths.content, as: "BadContent")
+        let period = content + "/periods/2001-q2.yaml"
+        let text = try String(contentsOfFile: period, encoding: .utf8)
+        try text.replacingOccurrences(of: "total_revenues: 9528307", with: "total_revenues: 9528308").write(toFile: period, atomically: true, encoding: .utf8)
+        do {
+            _ = try await build(content: content, into: output)
+            XCTFail("a total that does not foot must fail the build")
+        } catch let error as DiagnosticsError {
+            XCTAssertTrue(error.diagnostics.contains { $0.severity == .error && $0.message.contains("'total_revenues' is stated as 9,528,308") })
+        }
+        XCTAssertEqual(TempDirectory.snapshot(output), before)
+
+        let templates = try tmp.copy(Paths.templates, as: "BadTemplates")
+        try FileManager.default.removeItem(atPath: templates + "/table.mustache")
+        do {
+            _ = try await build(templates: templates, into: output)
+            XCTFail("a missing template must fail the build")
+        } catch let error as LocatedError {
+            XCTAssertEqual(error.message, "missing template 'table.mustache'")
+        }
+        XCTAssertEqual(TempDirectory.snapshot(output), before)
+        XCTAssertEqual(Set(try FileManager.default.contentsOfDirectory(atPath: tmp.path)), ["Output", "BadContent", "BadTemplates"])
+    }
+
+    func testOutputPathsCannotEscape() {
+        for bad in ["../x.html", "/etc/passwd", "a/../../b", "a//b", "a\0b", ""] {
+            XCTAssertThrowsError(try SiteWriter.validate(bad), bad)
+        }
+        XCTAssertNoThrow(try SiteWriter.validate("releases/2001-q2/index.html"))
+    }
+
+    /// Pages link relatively (file:// and any prefix) and have one h1 and a lang.
+    func testPagesAreSelfContained() async throws {
+        let tmp = try TempDirectory()
+        defer { tmp.remove() }
+        _ = try await build(into: tmp.path("Output"))
+        for (path, data) in TempDirectory.snapshot(tmp.path("Output")) where path.hasSuffix(".html") {
+            let html = String(decoding: data, as: UTF8.self)
+            XCTAssertTrue(html.hasPrefix("<!DOCTYPE html>"), path)
+            XCTAssertTrue(html.contains("<html lang=\"en\">"), path)
+            XCTAssertEqual(html.components(separatedBy: "<h1").count - 1, 1, "\(path) needs exactly one h1")
+            for href in HTMLTable.allMatches(#"(?:href|src)="([^"]*)""#, in: html) where href.range(of: #"^[a-z]+:"#, options: .regularExpression) == nil && !href.hasPrefix("#") {
+                XCTAssertFalse(href.hasPrefix("/"), "\(path): absolute link \(href)")
+                let target = URL(fileURLWithPath: tmp.path("Output/" + path)).deletingLastPathComponent().appendingPathComponent(href.components(separatedBy: "#")[0]).standardizedFileURL
+                XCTAssertTrue(FileManager.default.fileExists(atPath: target.path), "\(path): dead link \(href)")
+            }
+        }
+    }
+}

@@ -1,3 +1,0 @@
-import XCTest
-@testable import IRSiteKit
-final class SmokeTests: XCTestCase { func testVersion() { XCTAssertFalse(IRSite.version.isEmpty) } }
