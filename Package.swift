@@ -36,7 +36,7 @@ let package = Package(
         ),
         .testTarget(
             name: "IRSiteKitTests",
-            dependencies: ["IRSiteKit"],
+            dependencies: ["IRSiteKit", "irsite"],
             resources: [.copy("Fixtures")]
         ),
     ],

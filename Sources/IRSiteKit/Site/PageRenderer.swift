@@ -1,3 +1,5 @@
+import Foundation
+
 /// Renders every page of a checked site into ``OutputFile`` values. Pure apart
 /// from the templates it was given; pages render independently.
 public struct PageRenderer: Sendable {
@@ -17,19 +19,34 @@ public struct PageRenderer: Sendable {
         formatter = FigureFormatter(site.settings.figures)
     }
 
-    /// Every page of the site, in a fixed order.
-    public func pages() async throws -> [OutputFile] {
-        var jobs: [@Sendable () throws -> OutputFile] = [
-            { try home() }, { try archive() }, { try statements() },
-        ]
+    /// The site's pages as independent jobs: each renders one page.
+    public var jobs: [@Sendable () throws -> OutputFile] {
+        var jobs: [@Sendable () throws -> OutputFile] = [{ try home() }, { try archive() }, { try statements() }]
         for release in site.releases { jobs.append({ try releasePage(release) }) }
-        return try await withThrowingTaskGroup(of: (Int, OutputFile).self) { group in
-            for (i, job) in jobs.enumerated() { group.addTask { (i, try job()) } }
-            var results: [(Int, OutputFile)] = []
-            for try await r in group { results.append(r) }
-            return results.sorted { $0.0 < $1.0 }.map(\.1)
-        }
+        return jobs
     }
+
+    /// Renders every page concurrently and hands each to `write` as soon as it
+    /// is ready, so no page stays in memory; returns the number of pages.
+    public func render(into write: @escaping @Sendable (OutputFile) throws -> Void) async throws -> Int {
+        let jobs = self.jobs
+        // A bounded number of pages in flight, whatever the archive's size.
+        let width = max(2, ProcessInfo.processInfo.activeProcessorCount * 2)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            var pending = jobs.makeIterator()
+            for _ in 0..<width {
+                guard let job = pending.next() else { break }
+                group.addTask { try write(try job()) }
+            }
+            while try await group.next() != nil {
+                if let job = pending.next() { group.addTask { try write(try job()) } }
+            }
+        }
+        return jobs.count
+    }
+
+    /// Every page of the site, in a fixed order (for tests and small sites).
+    public func pages() throws -> [OutputFile] { try jobs.map { try $0() } }
 
     // MARK: Pages
 

@@ -31,9 +31,16 @@ extension Pipeline {
         let (site, diagnostics) = check(content: content)
         guard let site else { throw DiagnosticsError(diagnostics) }
         let theme = try await Templates(directory: templates)
-        let pages = try await PageRenderer(site: site, templates: theme).pages()
         let assets = try SiteWriter.assets(in: templates)
-        try SiteWriter.write(pages + assets, to: output)
-        return BuildResult(pages: pages.count, assets: assets.count, diagnostics: diagnostics)
+        let staging = try SiteWriter.Staging(output: output)
+        do {
+            let pages = try await PageRenderer(site: site, templates: theme).render(into: staging.write)
+            for asset in assets { try staging.write(asset) }
+            try staging.commit()
+            return BuildResult(pages: pages, assets: assets.count, diagnostics: diagnostics)
+        } catch {
+            staging.abort()
+            throw error
+        }
     }
 }

@@ -16,46 +16,75 @@ public enum SiteWriter {
     }
 
     /// Writes `files` as the new content of `output`.
-    public static func write(_ files: [OutputFile], to output: String, fileManager fm: FileManager = .default) throws {
-        let paths = files.map(\.path)
-        for p in paths { try validate(p) }
-        if let duplicate = Dictionary(grouping: paths, by: { $0 }).first(where: { $0.value.count > 1 })?.key {
-            throw LocatedError("two pages would be written to '\(duplicate)'", at: SourceLocation(file: duplicate, line: 1, column: 1))
-        }
-        let target = URL(fileURLWithPath: output).standardizedFileURL
-        let parent = target.deletingLastPathComponent()
-        try fm.createDirectory(at: parent, withIntermediateDirectories: true)
-        let token = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
-        let staging = parent.appendingPathComponent(".\(target.lastPathComponent).staging-\(token)")
-        let previous = parent.appendingPathComponent(".\(target.lastPathComponent).previous-\(token)")
+    public static func write(_ files: [OutputFile], to output: String) throws {
+        let staging = try Staging(output: output)
         do {
-            try fm.createDirectory(at: staging, withIntermediateDirectories: false)
-            for file in files {
-                let url = staging.appendingPathComponent(file.path)
-                try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                guard fm.createFile(atPath: url.path, contents: Data(file.contents)) else {
-                    throw LocatedError("cannot write '\(url.path)'", at: SourceLocation(file: url.path, line: 1, column: 1))
-                }
-            }
+            for file in files { try staging.write(file) }
+            try staging.commit()
         } catch {
-            try? fm.removeItem(at: staging)
+            staging.abort()
             throw error
         }
-        // Swap: two renames on the same file system; the old output is removed last.
-        let hadOutput = fm.fileExists(atPath: target.path)
-        do {
+    }
+
+    /// A staging folder beside the output folder. Pages are written into it as
+    /// they are rendered (none is kept in memory), then `commit` swaps it in.
+    public final class Staging: @unchecked Sendable {
+        // Mutable state is guarded by `lock`; pages are written from many tasks.
+        private let lock = NSLock()
+        private var written: Set<String> = []
+        private var finished = false
+        let target: URL
+        let folder: URL
+        let previous: URL
+
+        public init(output: String) throws {
+            let fm = FileManager.default
+            target = URL(fileURLWithPath: output).standardizedFileURL
+            let parent = target.deletingLastPathComponent()
+            try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+            let token = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
+            folder = parent.appendingPathComponent(".\(target.lastPathComponent).staging-\(token)")
+            previous = parent.appendingPathComponent(".\(target.lastPathComponent).previous-\(token)")
+            try fm.createDirectory(at: folder, withIntermediateDirectories: false)
+        }
+
+        /// Writes one file into the staging folder; a path may be written once.
+        public func write(_ file: OutputFile) throws {
+            try SiteWriter.validate(file.path)
+            let isNew = lock.withLock { written.insert(file.path).inserted }
+            guard isNew else {
+                throw LocatedError("two pages would be written to '\(file.path)'", at: SourceLocation(file: file.path, line: 1, column: 1))
+            }
+            let fm = FileManager.default
+            let url = folder.appendingPathComponent(file.path)
+            try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            guard fm.createFile(atPath: url.path, contents: Data(file.contents)) else {
+                throw LocatedError("cannot write '\(url.path)'", at: SourceLocation(file: url.path, line: 1, column: 1))
+            }
+        }
+
+        /// Replaces the output folder by the staging folder: two renames on one
+        /// file system; the old output is removed last, and restored if the second rename fails.
+        public func commit() throws {
+            let fm = FileManager.default
+            let hadOutput = fm.fileExists(atPath: target.path)
             if hadOutput { try fm.moveItem(at: target, to: previous) }
             do {
-                try fm.moveItem(at: staging, to: target)
+                try fm.moveItem(at: folder, to: target)
             } catch {
                 if hadOutput { try? fm.moveItem(at: previous, to: target) }
                 throw error
             }
-        } catch {
-            try? fm.removeItem(at: staging)
-            throw error
+            if hadOutput { try? fm.removeItem(at: previous) }
+            lock.withLock { finished = true }
         }
-        if hadOutput { try? fm.removeItem(at: previous) }
+
+        /// Removes the staging folder; the output folder is untouched.
+        public func abort() {
+            try? FileManager.default.removeItem(at: folder)
+            lock.withLock { finished = true }
+        }
     }
 
     /// The theme's static assets (`Templates/assets/…`) as output files under `assets/`, in name order.

@@ -2,7 +2,7 @@ import Foundation
 
 /// Locations of the repository's real files, found from this source file.
 enum Paths {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    static let root: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
     static var content: String { root.appendingPathComponent("Content").path }
     static var templates: String { root.appendingPathComponent("Templates").path }
