@@ -108,3 +108,39 @@ final class SiteBuildTests: XCTestCase {
         }
     }
 }
+
+/// Tables 1–5 of the seed, read back from the release page.
+final class SeedTablesTests: XCTestCase {
+    /// The seed's lines `label<TAB>2Q01<TAB>1Q01<TAB>2Q00`, with its inline markup (`<i>`, `^(*1)`) reduced to text.
+    func seedRows() throws -> [String: [String]] {
+        let text = try String(contentsOf: Paths.fixtures.appendingPathComponent("seed-2001-q2.txt"), encoding: .utf8)
+        var rows: [String: [String]] = [:]
+        for line in text.components(separatedBy: "\n") {
+            let fields = line.components(separatedBy: "\t")
+            guard fields.count >= 4, !fields[0].isEmpty else { continue }
+            let cells = Array(fields[1...3])
+            guard cells.allSatisfy({ $0.range(of: #"^(N/A|[\d,.]+)$"#, options: .regularExpression) != nil }) else { continue }
+            let label = fields[0].replacingOccurrences(of: "<i>", with: "").replacingOccurrences(of: "</i>", with: "")
+                .replacingOccurrences(of: "^(", with: "(")
+            rows[label] = cells
+        }
+        return rows
+    }
+
+    func testTablesOneToFiveMatchTheSeed() async throws {
+        let tmp = try TempDirectory()
+        defer { tmp.remove() }
+        _ = try await Pipeline.build(content: Paths.content, templates: Paths.templates, output: tmp.path("Output"))
+        let html = try String(contentsOfFile: tmp.path("Output/releases/2001-q2/index.html"), encoding: .utf8)
+        let seed = try seedRows()
+        var compared = 0
+        for id in ["contracts", "dedicated_revenue", "bandwidth", "backbone_costs", "other_statistics"] {
+            for row in try XCTUnwrap(HTMLTable.rows(in: html, figureID: id), id) {
+                let expected = try XCTUnwrap(seed[row.label], "\(id): seed has no row '\(row.label)'")
+                XCTAssertEqual(row.cells, expected, "\(id) '\(row.label)'")
+                compared += 1
+            }
+        }
+        XCTAssertEqual(compared, 14 + 2 + 1 + 2 + 3)
+    }
+}
