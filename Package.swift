@@ -36,7 +36,10 @@ let package = Package(
         ),
         .testTarget(
             name: "IRSiteKitTests",
-            dependencies: ["IRSiteKit", "irsite"],
+            dependencies: [
+                "IRSiteKit", "irsite",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
             resources: [.copy("Fixtures")]
         ),
     ],

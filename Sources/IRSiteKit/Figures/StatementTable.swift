@@ -79,10 +79,16 @@ public struct StatementDeriver: Sendable {
             case .line(let lineRow):
                 let cells = columns.enumerated().map { i, column in cell(lineRow, layout, column, footed[i]) }
                 return DerivedRow(line: lineRow.line, label: lineRow.label, indent: row.indent, isHeader: false,
-                                  isTotal: book.site.lines[lineRow.line]?.isComputed ?? false, cells: cells)
+                                  isTotal: isTotalRow(lineRow.line, in: layout), cells: cells)
             }
         }
         return DerivedTable(layout: layout, columns: columns, rows: rows)
+    }
+
+    /// A total as a reader sees it: a sum of two or more lines, at home in this statement.
+    func isTotalRow(_ line: String, in layout: Layout) -> Bool {
+        guard let def = book.site.lines[line], def.home == layout.id, let terms = def.formula?.signedTerms else { return false }
+        return terms.count >= 2
     }
 
     func cell(_ row: LineRow, _ layout: Layout, _ column: ResolvedColumn, _ footed: [String: Int128]?) -> DerivedCell {

@@ -22,8 +22,6 @@ public struct LayoutContext: Sendable {
 public struct NavItem: Sendable {
     public var label: String
     public var href: String
-    /// "page" on the current section (for aria-current), else "".
-    public var current: String
     public var isCurrent: Bool
 }
 
@@ -43,6 +41,8 @@ public struct HomeContext: Sendable {
     public var guidance: GuidanceContext?
     public var nextEvent: EventContext?
     public var hasNextEvent: Bool
+    public var archiveHref: String
+    public var statementsHref: String
 }
 
 public struct ReleaseSummary: Sendable {
@@ -64,7 +64,7 @@ public struct HeadlineFigure: Sendable {
     public var isNegative: Bool
 }
 
-/// `Templates/partials/guidance.mustache`.
+/// `Templates/guidance.mustache`.
 public struct GuidanceContext: Sendable {
     public var caption: String          // "Anticipated financial performance, 3Q FY2001 (Oct 1 – Dec 31, 2001)"
     public var periodLabel: String      // "3Q01"
@@ -133,7 +133,7 @@ public struct RenderedTable: Sendable {
     public var html: String
 }
 
-/// `Templates/partials/table.mustache`: one financial table.
+/// `Templates/table.mustache`: one financial table.
 public struct TableContext: Sendable {
     public var id: String               // "income_statement" (used for the element id)
     public var caption: String          // "Consolidated Statements of Operations"
@@ -143,6 +143,8 @@ public struct TableContext: Sendable {
     public var hasGroups: Bool
     public var groups: [HeaderCell]
     public var periodHeaders: [HeaderCell]
+    /// False when every column label is empty (a count table): the labels row is left out.
+    public var hasColumnLabels: Bool
     public var columnLabels: [HeaderCell]
     public var rows: [TableRow]
     public var notes: [String]
@@ -151,7 +153,7 @@ public struct TableContext: Sendable {
 
 public struct HeaderCell: Sendable {
     public var label: String
-    public var detail: String           // e.g. "2Q01" under a date; may be ""
+    public var detail: String           // e.g. the period end date under "2Q01"; may be ""
     public var span: Int
     public var isNumeric: Bool
 }

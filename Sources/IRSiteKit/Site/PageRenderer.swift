@@ -55,7 +55,8 @@ public struct PageRenderer: Sendable {
         let latest = site.releases.first
         var context = HomeContext(company: site.settings.company, hasRelease: latest != nil, release: nil, headline: [],
                                   currentLabel: "", yoyLabel: "", qoqLabel: "", headlineUnit: "", summaryHTML: "",
-                                  hasGuidance: false, guidance: nil, nextEvent: nil, hasNextEvent: false)
+                                  hasGuidance: false, guidance: nil, nextEvent: nil, hasNextEvent: false,
+                                  archiveHref: Routes.root(from: path) + Routes.archive, statementsHref: Routes.root(from: path) + Routes.statements)
         if let release = latest {
             let p = release.period
             context.release = summary(release, from: path)
@@ -108,7 +109,7 @@ public struct PageRenderer: Sendable {
                 if layout.percentOf != nil { c.append(ResolvedColumn(show: .percent, period: p)) }
                 return c
             }
-            let table = tables.context(deriver.derive(layout, columns: columns))
+            let table = tables.context(deriver.derive(layout, columns: columns), ownColumns: false)
             rendered.append(RenderedTable(id: layout.id, title: layout.title, html: try templates.render(table, "table")))
         }
         let labels = periods.map(\.label)
@@ -151,7 +152,7 @@ public struct PageRenderer: Sendable {
     func page(_ path: String, title: String, description: String, section: String, body: String) throws -> OutputFile {
         let root = Routes.root(from: path)
         let nav = [("home", "Home", Routes.home), ("archive", "Releases", Routes.archive), ("statements", "Financial statements", Routes.statements)]
-            .map { NavItem(label: $0.1, href: root + $0.2, current: $0.0 == section ? "page" : "", isCurrent: $0.0 == section) }
+            .map { NavItem(label: $0.1, href: root + $0.2, isCurrent: $0.0 == section) }
         let context = LayoutContext(lang: site.settings.language, documentTitle: "\(title) — \(site.settings.company)",
                                     description: String(description.prefix(300)), root: root, company: site.settings.company,
                                     listing: site.settings.listing ?? "", nav: nav, contentHTML: body, generator: "IRSite \(IRSite.version)")

@@ -10,7 +10,9 @@ public struct TableBuilder: Sendable {
         formatter = FigureFormatter(site.settings.figures)
     }
 
-    public func context(_ table: DerivedTable, idPrefix: String = "") -> TableContext {
+    /// - Parameter ownColumns: whether the table uses the layout's own columns (a release page);
+    ///   only then do the layout's column groups apply.
+    public func context(_ table: DerivedTable, ownColumns: Bool = true) -> TableContext {
         let layout = table.layout
         let missing = layout.missing ?? site.settings.figures.missing
         let rows = table.rows.map { row -> TableRow in
@@ -46,12 +48,15 @@ public struct TableBuilder: Sendable {
                 .replacingOccurrences(of: "{rate_date}", with: t.date.short))
         }
         notes += layout.notes
+        let labels = table.columns.map { columnLabel($0, layout) }
+        let groups = ownColumns ? layout.groups : []
         return TableContext(
-            id: idPrefix + layout.id, caption: layout.title, heading: layout.heading ?? "", subheading: subheading,
+            id: layout.id, caption: layout.title, heading: layout.heading ?? "", subheading: subheading,
             unitNote: layout.unitNote ?? "(\(layout.unit.caption))",
-            hasGroups: !layout.groups.isEmpty,
-            groups: layout.groups.map { HeaderCell(label: $0.label, detail: "", span: $0.columns, isNumeric: true) },
-            periodHeaders: periodHeaders(table.columns, layout), columnLabels: table.columns.map { columnLabel($0, layout) },
+            hasGroups: !groups.isEmpty,
+            groups: groups.map { HeaderCell(label: $0.label, detail: "", span: $0.columns, isNumeric: true) },
+            periodHeaders: periodHeaders(table.columns, layout), hasColumnLabels: labels.contains { !$0.label.isEmpty },
+            columnLabels: labels,
             rows: rows, notes: notes, hasNotes: !notes.isEmpty)
     }
 

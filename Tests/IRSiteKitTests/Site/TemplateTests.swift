@@ -54,9 +54,9 @@ final class TemplateTests: XCTestCase {
         LayoutContext(
             lang: "en", documentTitle: "Release archive — Internet Initiative Japan Inc.", description: "Every release & more",
             root: root, company: "Internet Initiative Japan Inc.", listing: "Nasdaq: IIJI",
-            nav: [NavItem(label: "Home", href: root + "index.html", current: "", isCurrent: false),
-                  NavItem(label: "Releases", href: root + "releases/index.html", current: "page", isCurrent: true),
-                  NavItem(label: "Financial statements", href: root + "statements/index.html", current: "", isCurrent: false)],
+            nav: [NavItem(label: "Home", href: root + "index.html", isCurrent: false),
+                  NavItem(label: "Releases", href: root + "releases/index.html", isCurrent: true),
+                  NavItem(label: "Financial statements", href: root + "statements/index.html", isCurrent: false)],
             contentHTML: content, generator: "IRSite 0.1.0")
     }
 
@@ -69,6 +69,7 @@ final class TemplateTests: XCTestCase {
             periodHeaders: [HeaderCell(label: "2Q01", detail: "Sept 30, 2001", span: 1, isNumeric: true),
                             HeaderCell(label: "2Q00", detail: "Sept 30, 2000", span: 1, isNumeric: true),
                             HeaderCell(label: "", detail: "", span: 1, isNumeric: true)],
+            hasColumnLabels: true,
             columnLabels: [HeaderCell(label: "JPY", detail: "", span: 1, isNumeric: true),
                            HeaderCell(label: "JPY", detail: "", span: 1, isNumeric: true),
                            HeaderCell(label: "YOY Chg %", detail: "", span: 1, isNumeric: true)],
@@ -201,7 +202,7 @@ final class TemplateTests: XCTestCase {
             summaryHTML: "<ul><li>Revenues grew.</li></ul>", hasGuidance: true, guidance: Self.guidance,
             nextEvent: EventContext(title: "Conference call", when: "November 14, 2001, 09:00", iso: "2001-11-14T09:00:00-05:00",
                                     url: "http://www.vcall.com", hasURL: true),
-            hasNextEvent: true)
+            hasNextEvent: true, archiveHref: "releases/index.html", statementsHref: "statements/index.html")
         let html = try await render(context, "index")
         XCTAssertEqual(count("<h1", in: html), 1)
         XCTAssertTrue(html.contains("<h1>Internet Initiative Japan Inc. Investor Relations</h1>"))
@@ -223,7 +224,8 @@ final class TemplateTests: XCTestCase {
 
         let empty = HomeContext(company: "Example", hasRelease: false, release: nil, headline: [], currentLabel: "", yoyLabel: "",
                                 qoqLabel: "", headlineUnit: "", summaryHTML: "", hasGuidance: false, guidance: nil,
-                                nextEvent: nil, hasNextEvent: false)
+                                nextEvent: nil, hasNextEvent: false, archiveHref: "releases/index.html",
+                                statementsHref: "statements/index.html")
         let emptyHTML = try await render(empty, "index")
         XCTAssertEqual(count("<h1", in: emptyHTML), 1)
         XCTAssertFalse(emptyHTML.contains("<table"))
