@@ -83,6 +83,21 @@ final class SiteBuildTests: XCTestCase {
         XCTAssertEqual(Set(try FileManager.default.contentsOfDirectory(atPath: tmp.path)), ["Output", "BadContent", "BadTemplates"])
     }
 
+    /// The statements page shows every layout across every period, in the layouts' order.
+    func testStatementsPageAcrossPeriods() async throws {
+        let tmp = try TempDirectory()
+        defer { tmp.remove() }
+        _ = try await build(into: tmp.path("Output"))
+        let html = try String(contentsOfFile: tmp.path("Output/statements/index.html"), encoding: .utf8)
+        let ids = ["income_statement", "balance_sheet", "cash_flow", "contracts", "dedicated_revenue", "bandwidth", "backbone_costs", "other_statistics"]
+        let positions = ids.map { html.range(of: "<figure class=\"statement\" id=\"\($0)\"")?.lowerBound }
+        XCTAssertFalse(positions.contains(nil), "\(positions)")
+        XCTAssertEqual(positions.compactMap { $0 }, positions.compactMap { $0 }.sorted())
+        // Newest period first, each with JPY and % of the base row: 2Q01, 1Q01, 2Q00.
+        let cash = try XCTUnwrap(HTMLTable.rows(in: html, figureID: "balance_sheet")?.first { $0.label == "Cash" })
+        XCTAssertEqual(cash.cells, ["11,411,967", "25.5%", "12,574,744", "25.9%", "12,970,293", "23.3%"])
+    }
+
     func testOutputPathsCannotEscape() {
         for bad in ["../x.html", "/etc/passwd", "a/../../b", "a//b", "a\0b", ""] {
             XCTAssertThrowsError(try SiteWriter.validate(bad), bad)
