@@ -66,10 +66,29 @@ struct Build: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Where the site is written.", valueName: "dir"))
     var output = "Output"
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Build as if it were this instant (RFC 3339 with a zone, e.g. 2001-11-13T16:00:00+09:00) instead of the clock: releases after it stay unpublished.",
+        valueName: "date-time"))
+    var now: String?
+
+    @Flag(name: .long, help: "Preview: include draft releases, marked \"not for release\" and kept out of search engines.")
+    var drafts = false
+
+    @Flag(name: .long, help: "Preview: include embargoed releases dated after --now, marked \"not for release\".")
+    var future = false
+
+    func validate() throws {
+        if let now, Timestamp(now)?.secondsOfDay == nil {
+            throw ValidationError("--now needs a date-time with a zone, such as 2001-11-13T16:00:00+09:00; found '\(now)'")
+        }
+    }
+
     func run() async throws {
         let started = Date()
         do {
-            let result = try await Pipeline.build(content: content, templates: templates, output: output)
+            let instant = now.flatMap(Timestamp.init)?.epochSeconds() ?? Int(Date().timeIntervalSince1970)
+            let options = PublicationOptions(now: instant, includeDrafts: drafts, includeFuture: future)
+            let result = try await Pipeline.build(content: content, templates: templates, output: output, options: options)
             report(result.diagnostics.filter { $0.severity != .note })
             let seconds = Date().timeIntervalSince(started)
             print("irsite build: wrote \(result.pages) page\(result.pages == 1 ? "" : "s") and \(result.assets) asset\(result.assets == 1 ? "" : "s") to \(output)/ in \(String(format: "%.2f", seconds)) s")

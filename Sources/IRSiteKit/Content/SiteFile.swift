@@ -5,7 +5,7 @@ public struct SiteFile: Decodable, Sendable {
     public var listing: String?
     public var language: String
     public var baseURL: String
-    public var timeZone: String
+    public var timeZone: Located<String>?
     public var fiscalYear: FiscalYearSpec
     public var currency: String
     public var translationCurrency: String?
@@ -27,7 +27,7 @@ public struct SiteFile: Decodable, Sendable {
         listing = try c.decodeIfPresent(String.self, forKey: .listing)
         language = try c.decodeIfPresent(String.self, forKey: .language) ?? "en"
         baseURL = try c.decode(String.self, forKey: .baseURL)
-        timeZone = try c.decodeIfPresent(String.self, forKey: .timeZone) ?? "UTC"
+        timeZone = try c.decodeIfPresent(Located<String>.self, forKey: .timeZone)
         fiscalYear = try c.decode(FiscalYearSpec.self, forKey: .fiscalYear)
         currency = try c.decode(String.self, forKey: .currency)
         translationCurrency = try c.decodeIfPresent(String.self, forKey: .translationCurrency)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns the raw content files into a ``Site``: decodes each file with source
 /// positions and resolves every cross-reference (lines, layouts, periods).
 /// Pure: it reads only the ``ContentFiles`` value. Reports every problem it
@@ -22,12 +24,16 @@ public enum SiteLoader {
             let (raw, unknown) = try NodeDecoder.decodeReportingUnknownKeys(SiteFile.self, yaml: siteFile.text, file: siteFile.path)
             diagnostics += unknown.map(\.diagnostic)
             let start = raw.fiscalYear.startMonth
+            if let zone = raw.timeZone, TimeZone(identifier: zone.value) == nil {
+                diagnostics.append(Diagnostic(.error, "unknown time zone '\(zone.value)'; use an IANA name such as Asia/Tokyo or America/New_York",
+                                              at: zone.location, stage: .load))
+            }
             if !(1...12).contains(start.value) {
                 diagnostics.append(Diagnostic(.error, "fiscal year start_month must be 1 to 12, found \(start.value)", at: start.location, stage: .load))
             }
             settings = SiteSettings(
                 company: raw.company, shortName: raw.shortName, listing: raw.listing, language: raw.language,
-                baseURL: raw.baseURL, timeZone: raw.timeZone,
+                baseURL: raw.baseURL, timeZone: raw.timeZone?.value ?? "UTC",
                 calendar: FiscalCalendar(startMonth: min(max(start.value, 1), 12), namedFor: raw.fiscalYear.namedFor),
                 currency: raw.currency, translationCurrency: raw.translationCurrency, figures: raw.figures,
                 headline: raw.headline, contacts: raw.contacts, rawHTML: raw.rawHTML, file: siteFile.path)

@@ -17,6 +17,10 @@ public struct LayoutContext: Sendable {
     /// The page body, already rendered HTML.
     public var contentHTML: String
     public var generator: String
+    /// Keep search engines out: set on every page of a preview build.
+    public var noindex: Bool
+    /// A preview build's site-wide notice ("Preview build: includes material not yet released"); may be "".
+    public var previewNotice: String
 }
 
 public struct NavItem: Sendable {
@@ -89,6 +93,8 @@ public struct EventContext: Sendable {
 /// `Templates/release.mustache`: one release, in full.
 public struct ReleasePageContext: Sendable {
     public var release: ReleaseSummary
+    /// "NOT FOR RELEASE — embargoed until …" or "… draft" in a preview build; "" when published.
+    public var notForRelease: String
     public var dateline: String
     public var contacts: [ContactContext]
     public var hasContacts: Bool

@@ -5,14 +5,17 @@ import Foundation
 public struct PageRenderer: Sendable {
     public let site: Site
     public let templates: Templates
+    /// Releases shown although not published (preview builds only), with why.
+    public let unpublished: [FiscalPeriod: ReleaseStatus]
     let book: FactBook
     let deriver: StatementDeriver
     let tables: TableBuilder
     let formatter: FigureFormatter
 
-    public init(site: Site, templates: Templates) {
+    public init(site: Site, templates: Templates, unpublished: [FiscalPeriod: ReleaseStatus] = [:]) {
         self.site = site
         self.templates = templates
+        self.unpublished = unpublished
         book = FactBook(site: site)
         deriver = StatementDeriver(book: book)
         tables = TableBuilder(site: site)
@@ -136,7 +139,7 @@ public struct PageRenderer: Sendable {
             ContactContext(heading: $0.heading, organization: $0.organization ?? "", name: $0.name ?? "", role: $0.role ?? "",
                            email: $0.email ?? "", hasEmail: $0.email != nil, phone: $0.phone ?? "")
         }
-        let context = ReleasePageContext(release: summary(release, from: path), dateline: release.dateline ?? "",
+        let context = ReleasePageContext(release: summary(release, from: path), notForRelease: notForRelease(release), dateline: release.dateline ?? "",
                                          contacts: contacts, hasContacts: !contacts.isEmpty, bodyHTML: body,
                                          archiveHref: Routes.root(from: path) + Routes.archive,
                                          statementsHref: Routes.root(from: path) + Routes.statements)
@@ -155,8 +158,19 @@ public struct PageRenderer: Sendable {
             .map { NavItem(label: $0.1, href: root + $0.2, isCurrent: $0.0 == section) }
         let context = LayoutContext(lang: site.settings.language, documentTitle: "\(title) — \(site.settings.company)",
                                     description: String(description.prefix(300)), root: root, company: site.settings.company,
-                                    listing: site.settings.listing ?? "", nav: nav, contentHTML: body, generator: "IRSite \(IRSite.version)")
+                                    listing: site.settings.listing ?? "", nav: nav, contentHTML: body, generator: "IRSite \(IRSite.version)",
+                                    noindex: !unpublished.isEmpty,
+                                    previewNotice: unpublished.isEmpty ? "" : "Preview build: this site includes material that is not released. Do not distribute.")
         return OutputFile(path: path, text: try templates.render(context, "layout"))
+    }
+
+    /// The banner of a release shown in a preview before it is out.
+    func notForRelease(_ release: Release) -> String {
+        switch unpublished[release.period] {
+        case nil, .published?: return ""
+        case .draft?: return "NOT FOR RELEASE: draft"
+        case .embargoed(let until)?: return "NOT FOR RELEASE: embargoed until \(until.date.long)\(until.timeText.map { ", " + $0 } ?? "")"
+        }
     }
 
     func summary(_ release: Release, from path: String) -> ReleaseSummary {

@@ -27,14 +27,15 @@ extension Pipeline {
 
     /// Checks, renders and writes the site; on any error nothing is written and
     /// the previous output stays as it was.
-    public static func build(content: String, templates: String, output: String) async throws -> BuildResult {
-        let (site, diagnostics) = check(content: content)
-        guard let site else { throw DiagnosticsError(diagnostics) }
+    public static func build(content: String, templates: String, output: String, options: PublicationOptions) async throws -> BuildResult {
+        let (checked, diagnostics) = check(content: content)
+        guard let checked else { throw DiagnosticsError(diagnostics) }
+        let (site, unpublished) = Publication.visibleSite(checked, options)
         let theme = try await Templates(directory: templates)
         let assets = try SiteWriter.assets(in: templates)
         let staging = try SiteWriter.Staging(output: output)
         do {
-            let pages = try await PageRenderer(site: site, templates: theme).render(into: staging.write)
+            let pages = try await PageRenderer(site: site, templates: theme, unpublished: unpublished).render(into: staging.write)
             for asset in assets { try staging.write(asset) }
             try staging.commit()
             return BuildResult(pages: pages, assets: assets.count, diagnostics: diagnostics)

@@ -57,7 +57,20 @@ final class TemplateTests: XCTestCase {
             nav: [NavItem(label: "Home", href: root + "index.html", isCurrent: false),
                   NavItem(label: "Releases", href: root + "releases/index.html", isCurrent: true),
                   NavItem(label: "Financial statements", href: root + "statements/index.html", isCurrent: false)],
-            contentHTML: content, generator: "IRSite 0.1.0")
+            contentHTML: content, generator: "IRSite 0.1.0", noindex: false, previewNotice: "")
+    }
+
+    /// A preview build marks every page: a visible notice and noindex.
+    func testPreviewLayoutIsMarked() async throws {
+        var context = Self.layout(root: "")
+        var html = try await render(context, "layout")
+        XCTAssertFalse(html.contains("noindex"))
+        XCTAssertFalse(html.contains("preview-notice"))
+        context.noindex = true
+        context.previewNotice = "Preview build: not released"
+        html = try await render(context, "layout")
+        XCTAssertTrue(html.contains("<meta name=\"robots\" content=\"noindex, nofollow\">"))
+        XCTAssertTrue(html.contains("<p class=\"preview-notice\" role=\"note\">Preview build: not released</p>"))
     }
 
     static func table(label: String = "Total revenues") -> TableContext {
@@ -235,7 +248,7 @@ final class TemplateTests: XCTestCase {
     func testRelease() async throws {
         let body = try await render(Self.table(), "table")
         let context = ReleasePageContext(
-            release: Self.release, dateline: "Tokyo and New York",
+            release: Self.release, notForRelease: "", dateline: "Tokyo and New York",
             contacts: [ContactContext(heading: "Contact in Japan", organization: "Internet Initiative Japan Inc.", name: "Junko Higasa",
                                       role: "Investor Relations", email: "ir@iij.ad.jp", hasEmail: true, phone: "81-3-5259-6500"),
                        ContactContext(heading: "Contact in the United States", organization: "", name: "Mami Ogawa",

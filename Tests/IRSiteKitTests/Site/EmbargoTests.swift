@@ -1,0 +1,131 @@
+import XCTest
+@testable import IRSiteKit
+
+/// Embargo and drafts: nothing of an unpublished release appears in any file of a normal build.
+final class EmbargoTests: XCTestCase {
+    /// The sample site plus a future 3Q01 release and a draft 4Q01 release, each with distinctive figures.
+    func makeContent(in tmp: TempDirectory) throws -> String {
+        let content = try tmp.copy(Paths.content, as: "Content")
+        func period(_ quarter: Int, dedicated: Int, si: Int, rate: String) -> String {
+            """
+            fiscal_year: 2001
+            quarter: \(quarter)
+            translation: { rate: \(rate), date: 2001-12-28 }
+            facts:
+              income_statement:
+                dedicated_access_services: \(dedicated)
+                systems_integration_revenues: \(si)
+            """
+        }
+        func release(_ quarter: Int, title: String, released: String, draft: Bool) -> String {
+            """
+            ---
+            title: \(title)
+            period: 2001-Q\(quarter)
+            released: \(released)
+            draft: \(draft)
+            ---
+
+            \(title), with revenue driven by systems integration.
+
+            ```statement
+            layout: income_statement
+            ```
+            """
+        }
+        try period(3, dedicated: 7_654_321, si: 2_345_678, rate: "123.45").write(toFile: content + "/periods/2001-q3.yaml", atomically: true, encoding: .utf8)
+        try period(4, dedicated: 1_212_121, si: 3_434_343, rate: "121.21").write(toFile: content + "/periods/2001-q4.yaml", atomically: true, encoding: .utf8)
+        try release(3, title: "Zebra Quarter Sets A Record", released: "2002-02-12T15:00:00+09:00", draft: false)
+            .write(toFile: content + "/releases/2001-q3-zebra.md", atomically: true, encoding: .utf8)
+        try release(4, title: "Draft Okapi Outlook", released: "2002-05-14T15:00:00+09:00", draft: true)
+            .write(toFile: content + "/releases/okapi.md", atomically: true, encoding: .utf8)
+        return content
+    }
+
+    let future = ["Zebra Quarter Sets A Record", "7,654,321", "2,345,678", "9,999,999", "123.45", "2001-q3"]
+    let draft = ["Draft Okapi Outlook", "1,212,121", "3,434,343", "121.21", "2001-q4"]
+    let secondQuarter = ["IIJ Announces Positive Operating Income", "9,528,307", "3,431,156", "119.23", "2001-q2"]
+
+    func build(_ content: String, _ output: String, now: String, drafts: Bool = false, future: Bool = false) async throws {
+        let options = PublicationOptions(now: Timestamp(now)!.epochSeconds(), includeDrafts: drafts, includeFuture: future)
+        _ = try await Pipeline.build(content: content, templates: Paths.templates, output: output, options: options)
+    }
+
+    /// Every file of the output that contains `needle`.
+    func files(containing needle: String, in output: String) -> [String] {
+        TempDirectory.snapshot(output).filter { String(decoding: $0.value, as: UTF8.self).contains(needle) }.map(\.key).sorted()
+    }
+
+    func testNormalBuildBeforeTheEmbargoShowsNothingOfTheFutureOrTheDraft() async throws {
+        let tmp = try TempDirectory()
+        defer { tmp.remove() }
+        let content = try makeContent(in: tmp)
+        let output = tmp.path("Output")
+        try await build(content, output, now: "2002-02-12T14:59:59+09:00")
+        for needle in future + draft {
+            XCTAssertEqual(files(containing: needle, in: output), [], "\(needle) leaked")
+        }
+        XCTAssertTrue(FileManager.default.fileExists(atPath: output + "/releases/2001-q2/index.html"))
+        XCTAssertFalse(files(containing: "9,528,307", in: output).isEmpty, "the published release is there")
+    }
+
+    func testTheReleaseAppearsAtItsInstant() async throws {
+        let tmp = try TempDirectory()
+        defer { tmp.remove() }
+        let content = try makeContent(in: tmp)
+        let output = tmp.path("Output")
+        try await build(content, output, now: "2002-02-12T06:00:00Z") // = 15:00 in Tokyo
+        XCTAssertEqual(files(containing: "Zebra Quarter Sets A Record", in: output).contains("releases/2001-q3/index.html"), true)
+        XCTAssertFalse(files(containing: "7,654,321", in: output).isEmpty)
+        let page = try String(contentsOfFile: output + "/releases/2001-q3/index.html", encoding: .utf8)
+        XCTAssertFalse(page.contains("NOT FOR RELEASE"))
+        XCTAssertFalse(page.contains("noindex"))
+        for needle in draft { XCTAssertEqual(files(containing: needle, in: output), [], "\(needle) leaked") }
+    }
+
+    /// Before the seed's own release instant, the site has no release and none of its periods' figures.
+    func testBeforeTheFirstReleaseNothingIsPublished() async throws {
+        let tmp = try TempDirectory()
+        defer { tmp.remove() }
+        let output = tmp.path("Output")
+        try await build(Paths.content, output, now: "2001-11-13T14:59:00+09:00")
+        for needle in secondQuarter + ["12,970,293", "8,107,935"] {   // 2Q00 figures are disclosed only by the 2Q01 release
+            XCTAssertEqual(files(containing: needle, in: output), [], "\(needle) leaked")
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: output + "/releases/2001-q2/index.html"))
+        let home = try String(contentsOfFile: output + "/index.html", encoding: .utf8)
+        XCTAssertTrue(home.contains("No earnings releases have been published yet."))
+    }
+
+    func testPreviewBuildShowsUnpublishedReleasesMarked() async throws {
+        let tmp = try TempDirectory()
+        defer { tmp.remove() }
+        let content = try makeContent(in: tmp)
+        let output = tmp.path("Output")
+        try await build(content, output, now: "2002-01-01T00:00:00+09:00", drafts: true, future: true)
+        let zebra = try String(contentsOfFile: output + "/releases/2001-q3/index.html", encoding: .utf8)
+        XCTAssertTrue(zebra.contains("NOT FOR RELEASE: embargoed until February 12, 2002, 15:00 (UTC+09:00)"), zebra)
+        XCTAssertTrue(zebra.contains("7,654,321"))
+        let okapi = try String(contentsOfFile: output + "/releases/2001-q4/index.html", encoding: .utf8)
+        XCTAssertTrue(okapi.contains("NOT FOR RELEASE: draft"))
+        // Every page of a preview build is kept out of search engines and says it is a preview.
+        for (path, data) in TempDirectory.snapshot(output) where path.hasSuffix(".html") {
+            let html = String(decoding: data, as: UTF8.self)
+            XCTAssertTrue(html.contains("<meta name=\"robots\" content=\"noindex, nofollow\">"), path)
+            XCTAssertTrue(html.contains("class=\"preview-notice\""), path)
+        }
+        // The published release is not marked.
+        let seed = try String(contentsOfFile: output + "/releases/2001-q2/index.html", encoding: .utf8)
+        XCTAssertFalse(seed.contains("NOT FOR RELEASE"))
+    }
+
+    func testDraftsOnlyPreviewKeepsTheEmbargo() async throws {
+        let tmp = try TempDirectory()
+        defer { tmp.remove() }
+        let content = try makeContent(in: tmp)
+        let output = tmp.path("Output")
+        try await build(content, output, now: "2002-01-01T00:00:00+09:00", drafts: true)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: output + "/releases/2001-q4/index.html"))
+        for needle in future { XCTAssertEqual(files(containing: needle, in: output), [], "\(needle) leaked") }
+    }
+}
