@@ -18,8 +18,24 @@ public struct ContentFiles: Sendable {
         }
     }
 
+    /// A file that travels with a release (the original PDF, slides): copied, never parsed.
+    public struct Attachment: Sendable, Hashable {
+        public var name: String
+        /// Where to copy it from.
+        public var path: String
+        public var size: Int
+
+        public init(name: String, path: String, size: Int) {
+            self.name = name
+            self.path = path
+            self.size = size
+        }
+    }
+
     public var root: String
     public var site: File?
+    /// Release file path → the other files in its release folder.
+    public var attachments: [String: [Attachment]] = [:]
     public var layouts: [File]
     public var periods: [File]
     public var releases: [File]
@@ -32,7 +48,8 @@ public struct ContentFiles: Sendable {
         self.releases = releases
     }
 
-    /// Reads `site.yaml`, `statements/*.yaml`, `periods/*.yaml` and `releases/*.md`
+    /// Reads `site.yaml`, `statements/*.yaml`, `periods/*.yaml` and the releases
+    /// (`releases/*.md`, or `releases/<folder>/<one>.md` beside its attachments)
     /// under `root`, in name order. A missing folder reads as empty; the
     /// loader reports what is missing with its location.
     public static func read(from root: String) throws -> ContentFiles {
@@ -61,7 +78,33 @@ public struct ContentFiles: Sendable {
         }
         let sitePath = path("site.yaml")
         let site = fm.fileExists(atPath: sitePath) ? File(path: sitePath, text: try text(sitePath)) : nil
-        return ContentFiles(root: root, site: site, layouts: try folder("statements", "yaml"),
-                            periods: try folder("periods", "yaml"), releases: try folder("releases", "md"))
+        var releases = try folder("releases", "md")
+        var attachments: [String: [Attachment]] = [:]
+        let releasesDir = path("releases")
+        for name in ((try? fm.contentsOfDirectory(atPath: releasesDir)) ?? []).sorted() where !name.hasPrefix(".") {
+            let dir = releasesDir + "/" + name
+            var isDir: ObjCBool = false
+            guard fm.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else { continue }
+            let entries = ((try? fm.contentsOfDirectory(atPath: dir)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+            let markdown = entries.filter { $0.hasSuffix(".md") }
+            guard markdown.count == 1 else {
+                throw LocatedError("a release folder holds exactly one .md file (the release) and its attachments; '\(dir)' has \(markdown.count)",
+                                   at: SourceLocation(file: dir, line: 1, column: 1))
+            }
+            let releasePath = dir + "/" + markdown[0]
+            releases.append(File(path: releasePath, text: try text(releasePath)))
+            attachments[releasePath] = try entries.filter { !$0.hasSuffix(".md") }.map { entry in
+                let p = dir + "/" + entry
+                let attributes = try fm.attributesOfItem(atPath: p)
+                guard (attributes[.type] as? FileAttributeType) == .typeRegular else {
+                    throw LocatedError("an attachment must be a regular file: '\(p)'", at: SourceLocation(file: p, line: 1, column: 1))
+                }
+                return Attachment(name: entry, path: p, size: (attributes[.size] as? NSNumber)?.intValue ?? 0)
+            }
+        }
+        var files = ContentFiles(root: root, site: site, layouts: try folder("statements", "yaml"),
+                                 periods: try folder("periods", "yaml"), releases: releases)
+        files.attachments = attachments
+        return files
     }
 }

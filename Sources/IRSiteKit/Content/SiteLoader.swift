@@ -79,7 +79,8 @@ public enum SiteLoader {
         var releases: [Release] = []
         for file in files.releases {
             do {
-                if let release = try resolveRelease(file, diagnostics: &diagnostics) {
+                if var release = try resolveRelease(file, diagnostics: &diagnostics) {
+                    release.attachments = checkedAttachments(files.attachments[file.path] ?? [], diagnostics: &diagnostics)
                     if let other = releases.first(where: { $0.period == release.period }) {
                         diagnostics.append(Diagnostic(.error, "two releases claim period \(release.period.label): this one and \(other.file)",
                                                       at: SourceLocation(file: file.path, line: 1, column: 1), stage: .load))
@@ -331,7 +332,28 @@ public enum SiteLoader {
         guard ok, let period, let released else { return nil }
         return Release(file: file.path, title: raw.title, subtitle: raw.subtitle, period: period, released: released,
                        releasedLocation: raw.released.location, dateline: raw.dateline, draft: raw.draft,
-                       guidance: guidance, events: events, body: body, bodyLineOffset: bodyLineOffset)
+                       guidance: guidance, events: events, body: body, bodyLineOffset: bodyLineOffset, attachments: [])
+    }
+
+    /// Names pages reserve in a release's folder.
+    static let reservedNames: Set<String> = ["index.html", "summary.html", "summary.pdf"]
+
+    /// An attachment keeps its file name in the URL, so the name must be a plain,
+    /// portable file name: no path, no leading dot, nothing a page already uses.
+    static func checkedAttachments(_ attachments: [ContentFiles.Attachment], diagnostics: inout [Diagnostic]) -> [ContentFiles.Attachment] {
+        attachments.filter { a in
+            let at = SourceLocation(file: a.path, line: 1, column: 1)
+            let allowed = a.name.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "-_.".unicodeScalars.contains($0)) }
+            if !allowed || a.name.hasPrefix(".") || a.name.utf8.count > 128 {
+                diagnostics.append(Diagnostic(.error, "attachment name '\(a.name)' must be letters, digits, '-', '_' and '.', at most 128 bytes, not starting with '.'", at: at, stage: .load))
+                return false
+            }
+            if reservedNames.contains(a.name.lowercased()) {
+                diagnostics.append(Diagnostic(.error, "attachment name '\(a.name)' is taken by a page of the release", at: at, stage: .load))
+                return false
+            }
+            return true
+        }
     }
 }
 

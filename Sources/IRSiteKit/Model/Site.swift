@@ -155,6 +155,8 @@ public struct Release: Sendable {
     /// The Markdown body and the file line its first line is on, minus one.
     public var body: String
     public var bodyLineOffset: Int
+    /// Files published next to the release page, in name order.
+    public var attachments: [ContentFiles.Attachment]
 }
 
 public struct Guidance: Sendable {

@@ -1,11 +1,19 @@
-/// One file of the generated site: a path relative to the output folder and its bytes.
+/// One file of the generated site: a path relative to the output folder and its
+/// bytes, or the content file to copy there (attachments are copied, not read).
 public struct OutputFile: Sendable, Hashable {
     public var path: String
     public var contents: [UInt8]
+    public var copiedFrom: String?
 
     public init(path: String, contents: [UInt8]) {
         self.path = path
         self.contents = contents
+    }
+
+    public init(path: String, copying source: String) {
+        self.path = path
+        contents = []
+        copiedFrom = source
     }
 
     public init(path: String, text: String) {
@@ -20,7 +28,10 @@ public enum Routes {
     public static let statements = "statements/index.html"
     public static let stylesheet = "assets/site.css"
 
-    public static func release(_ period: FiscalPeriod) -> String { "releases/\(period.id)/index.html" }
+    public static func release(_ period: FiscalPeriod) -> String { releaseFolder(period) + "index.html" }
+
+    /// A release's permanent folder, from its fiscal period alone: `releases/2001-q2/`.
+    public static func releaseFolder(_ period: FiscalPeriod) -> String { "releases/\(period.id)/" }
 
     /// The relative prefix from a page at `path` back to the root: "" or "../../".
     public static func root(from path: String) -> String {

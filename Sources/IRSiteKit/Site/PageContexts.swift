@@ -58,6 +58,16 @@ public struct ReleaseSummary: Sendable {
     public var releasedDate: String     // "November 13, 2001"
     public var releasedISO: String      // "2001-11-13T15:00:00+09:00" for <time datetime>
     public var href: String             // relative to the page it is on
+    public var attachments: [AttachmentContext]
+    public var hasAttachments: Bool
+}
+
+/// A file published with a release.
+public struct AttachmentContext: Sendable {
+    public var name: String             // "2q01-release.pdf"
+    public var href: String             // relative to the page it is on
+    public var kind: String             // "PDF"
+    public var size: String             // "245 KB"
 }
 
 public struct HeadlineFigure: Sendable {

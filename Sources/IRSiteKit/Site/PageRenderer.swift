@@ -29,6 +29,13 @@ public struct PageRenderer: Sendable {
         return jobs
     }
 
+    /// Every release's attachments, copied next to its page.
+    public var attachmentFiles: [OutputFile] {
+        site.releases.flatMap { release in
+            release.attachments.map { OutputFile(path: Routes.releaseFolder(release.period) + $0.name, copying: $0.path) }
+        }
+    }
+
     /// Renders every page concurrently and hands each to `write` as soon as it
     /// is ready, so no page stays in memory; returns the number of pages.
     public func render(into write: @escaping @Sendable (OutputFile) throws -> Void) async throws -> Int {
@@ -178,10 +185,28 @@ public struct PageRenderer: Sendable {
         let data = site.periods[p]
         let start = data?.start ?? site.settings.calendar.start(of: p)
         let end = data?.end ?? site.settings.calendar.end(of: p)
+        let folder = Routes.root(from: path) + Routes.releaseFolder(p)
+        let attachments = release.attachments.map {
+            AttachmentContext(name: $0.name, href: folder + $0.name, kind: Self.kind(of: $0.name), size: Self.size($0.size))
+        }
         return ReleaseSummary(title: release.title, subtitle: release.subtitle ?? "", hasSubtitle: release.subtitle != nil,
                               periodLabel: p.longLabel, periodDates: "\(start.short) – \(end.short)",
                               releasedDate: release.released.date.long, releasedISO: release.released.description,
-                              href: Routes.root(from: path) + Routes.release(p))
+                              href: Routes.root(from: path) + Routes.release(p), attachments: attachments, hasAttachments: !attachments.isEmpty)
+    }
+
+    /// "PDF", "PPTX", … from the file name.
+    static func kind(of name: String) -> String {
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "File" }
+        return name[name.index(after: dot)...].uppercased()
+    }
+
+    /// A file size as people read it: "812 bytes", "245 KB", "3.4 MB".
+    static func size(_ bytes: Int) -> String {
+        if bytes < 1024 { return "\(bytes) bytes" }
+        if bytes < 1024 * 1024 { return "\((bytes + 512) / 1024) KB" }
+        let tenths = (bytes * 10 + 512 * 1024) / (1024 * 1024)
+        return "\(tenths / 10).\(tenths % 10) MB"
     }
 
     func headlineFigure(_ spec: HeadlineSpec, _ period: FiscalPeriod) -> HeadlineFigure {

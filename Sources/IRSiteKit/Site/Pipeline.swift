@@ -22,6 +22,7 @@ extension Pipeline {
     public struct BuildResult: Sendable {
         public var pages: Int
         public var assets: Int
+        public var attachments: Int
         public var diagnostics: [Diagnostic]
     }
 
@@ -35,10 +36,12 @@ extension Pipeline {
         let assets = try SiteWriter.assets(in: templates)
         let staging = try SiteWriter.Staging(output: output)
         do {
-            let pages = try await PageRenderer(site: site, templates: theme, unpublished: unpublished).render(into: staging.write)
-            for asset in assets { try staging.write(asset) }
+            let renderer = PageRenderer(site: site, templates: theme, unpublished: unpublished)
+            let pages = try await renderer.render(into: staging.write)
+            let attachments = renderer.attachmentFiles
+            for file in assets + attachments { try staging.write(file) }
             try staging.commit()
-            return BuildResult(pages: pages, assets: assets.count, diagnostics: diagnostics)
+            return BuildResult(pages: pages, assets: assets.count, attachments: attachments.count, diagnostics: diagnostics)
         } catch {
             staging.abort()
             throw error

@@ -59,6 +59,10 @@ public enum SiteWriter {
             let fm = FileManager.default
             let url = folder.appendingPathComponent(file.path)
             try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            if let source = file.copiedFrom {
+                try fm.copyItem(atPath: source, toPath: url.path)
+                return
+            }
             guard fm.createFile(atPath: url.path, contents: Data(file.contents)) else {
                 throw LocatedError("cannot write '\(url.path)'", at: SourceLocation(file: url.path, line: 1, column: 1))
             }

@@ -129,3 +129,58 @@ final class EmbargoTests: XCTestCase {
         for needle in future { XCTAssertEqual(files(containing: needle, in: output), [], "\(needle) leaked") }
     }
 }
+
+/// Attachments and permanent URLs.
+final class ArchiveHostingTests: XCTestCase {
+    func testAttachmentsAreCopiedAndListedAndTheURLIgnoresTheFileName() async throws {
+        let tmp = try TempDirectory()
+        defer { tmp.remove() }
+        let content = try tmp.copy(Paths.content, as: "Content")
+        // Move the release into a folder under another name, with its original PDF and slides.
+        let folder = content + "/releases/any-name-at-all"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try FileManager.default.moveItem(atPath: content + "/releases/2001-q2.md", toPath: folder + "/renamed.md")
+        let pdf = Data((0..<300_000).map { UInt8($0 % 251) })
+        try pdf.write(to: URL(fileURLWithPath: folder + "/2q01-release.pdf"))
+        try Data("slides".utf8).write(to: URL(fileURLWithPath: folder + "/2q01-slides.pptx"))
+        let output = tmp.path("Output")
+        let result = try await Pipeline.build(content: content, templates: Paths.templates, output: output, options: .afterTheSeed)
+        XCTAssertEqual(result.attachments, 2)
+        XCTAssertEqual(FileManager.default.contents(atPath: output + "/releases/2001-q2/2q01-release.pdf"), pdf)
+        let page = try String(contentsOfFile: output + "/releases/2001-q2/index.html", encoding: .utf8)
+        XCTAssertTrue(page.contains("<a href=\"../../releases/2001-q2/2q01-release.pdf\">2q01-release.pdf</a> <span class=\"file-meta\">(PDF, 293 KB)</span>"), page)
+        XCTAssertTrue(page.contains("2q01-slides.pptx</a> <span class=\"file-meta\">(PPTX, 6 bytes)</span>"))
+        let archive = try String(contentsOfFile: output + "/releases/index.html", encoding: .utf8)
+        XCTAssertTrue(archive.contains("<a href=\"../releases/2001-q2/2q01-release.pdf\">2q01-release.pdf</a>"), archive)
+    }
+
+    func testHostileAttachmentNamesAreRejectedWithALocationAndWriteNothing() async throws {
+        for name in ["x;y.pdf", "index.html", "r\u{e9}sum\u{e9}.pdf", "a b.pdf"] {
+            let tmp = try TempDirectory()
+            defer { tmp.remove() }
+            let content = try tmp.copy(Paths.content, as: "Content")
+            let folder = content + "/releases/2001-q2"
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try FileManager.default.moveItem(atPath: content + "/releases/2001-q2.md", toPath: folder + "/release.md")
+            try Data("x".utf8).write(to: URL(fileURLWithPath: folder + "/" + name))
+            let output = tmp.path("Output")
+            do {
+                _ = try await Pipeline.build(content: content, templates: Paths.templates, output: output, options: .afterTheSeed)
+                XCTFail("\(name) must be rejected")
+            } catch let error as DiagnosticsError {
+                let messages = error.diagnostics.filter { $0.severity == .error }.map(\.description)
+                XCTAssertEqual(messages.count, 1, "\(messages)")
+                XCTAssertTrue(messages[0].hasPrefix(folder + "/" + name + ":1:1: error: attachment name"), messages[0])
+            }
+            XCTAssertFalse(FileManager.default.fileExists(atPath: output), "nothing is written")
+        }
+    }
+
+    func testTwoReleasesForOnePeriodIsAnError() throws {
+        var content = try TestContent()
+        var copy = content.files.releases[0]
+        copy.path = "Content/releases/copy.md"
+        content.files.releases.append(copy)
+        XCTAssertTrue(content.errors().contains("Content/releases/copy.md:1:1: error: two releases claim period 2Q01: this one and Content/releases/2001-q2.md"), "\(content.errors())")
+    }
+}

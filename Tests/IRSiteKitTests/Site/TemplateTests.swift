@@ -43,7 +43,9 @@ final class TemplateTests: XCTestCase {
     static let release = ReleaseSummary(
         title: "IIJ Announces Positive Operating Income", subtitle: "Expects Further Improvement", hasSubtitle: true,
         periodLabel: "2Q FY2001", periodDates: "Jul 1, 2001 – Sept 30, 2001", releasedDate: "November 13, 2001",
-        releasedISO: "2001-11-13T15:00:00+09:00", href: "releases/2001-q2/index.html")
+        releasedISO: "2001-11-13T15:00:00+09:00", href: "releases/2001-q2/index.html",
+        attachments: [AttachmentContext(name: "2q01.pdf", href: "releases/2001-q2/2q01.pdf", kind: "PDF", size: "245 KB")],
+        hasAttachments: true)
 
     static let guidance = GuidanceContext(
         caption: "Anticipated financial performance, 3Q FY2001 (Oct 1 – Dec 31, 2001)", periodLabel: "3Q01", unit: "JPY in millions",
