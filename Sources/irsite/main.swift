@@ -91,7 +91,8 @@ struct Build: AsyncParsableCommand {
             let result = try await Pipeline.build(content: content, templates: templates, output: output, options: options)
             report(result.diagnostics.filter { $0.severity != .note })
             let seconds = Date().timeIntervalSince(started)
-            print("irsite build: wrote \(result.pages) page\(result.pages == 1 ? "" : "s") and \(result.assets) asset\(result.assets == 1 ? "" : "s") to \(output)/ in \(String(format: "%.2f", seconds)) s")
+            let others = result.assets + result.attachments + result.dataFiles
+            print("irsite build: wrote \(result.pages) page\(result.pages == 1 ? "" : "s") and \(others) other file\(others == 1 ? "" : "s") to \(output)/ in \(String(format: "%.2f", seconds)) s")
         } catch let error as DiagnosticsError {
             report(error.diagnostics.filter { $0.severity != .note })
             FileHandle.standardError.write(Data("irsite build: \(summary(error.diagnostics)); nothing written, \(output)/ unchanged\n".utf8))

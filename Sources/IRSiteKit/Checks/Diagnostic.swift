@@ -19,7 +19,7 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
 
 /// One finding about the content, located in its source file.
 public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
-    public enum Severity: String, Sendable, Hashable, Comparable {
+    public enum Severity: String, Sendable, Hashable, Comparable, CaseIterable {
         case error, warning, note
 
         private var rank: Int { self == .error ? 0 : (self == .warning ? 1 : 2) }

@@ -8,6 +8,7 @@ public enum SiteChecks {
         out += overrides(book)
         out += releases(book)
         out += headline(site)
+        out += divisionsByZero(book)
         return out
     }
 
@@ -102,7 +103,12 @@ public enum SiteChecks {
                         let computedText = computed.map { formatter.format(units: $0, places: places) } ?? "nothing"
                         let printed = formatter.format(literal.value, places: places)
                         let what = show == .percent ? "% of \(layout.percentOf ?? "base")" : "translation"
-                        if computed == literal.value.scaled(to: places, site.settings.figures.rounding) {
+                        let plugged = literal.value.scaled(to: places, site.settings.figures.rounding)
+                        if let computed, abs(plugged - computed) > 1 {
+                            // A plug moves a figure by one unit in its last digit; anything more is a typo
+                            // that footing would spread over the other rows.
+                            out.append(Diagnostic(.error, "override of \(period.label) \(layoutID) '\(line)' \(what) prints \(printed) but the computed figure is \(computedText): an override may differ by one unit in the last digit", at: o.location))
+                        } else if computed == plugged {
                             out.append(Diagnostic(.warning, "override of \(period.label) \(layoutID) '\(line)' \(what) repeats the computed \(computedText); remove it", at: o.location))
                         } else {
                             out.append(Diagnostic(.note, "override: \(period.label) \(layoutID) '\(line)' \(what) prints \(printed) (computed \(computedText))\(o.reason.map { "; \($0)" } ?? "")", at: o.location))
@@ -119,6 +125,8 @@ public enum SiteChecks {
     static func releases(_ book: FactBook) -> [Diagnostic] {
         let site = book.site
         var out: [Diagnostic] = []
+        // Period → layout → the first release that prints it.
+        var printed: [FiscalPeriod: [String: FiscalPeriod]] = [:]
         for release in site.releases {
             let at = release.releasedLocation
             guard book.hasPeriod(release.period) else {
@@ -138,6 +146,11 @@ public enum SiteChecks {
                     }
                 }
                 out += footingWarnings(layout, release.period, book)
+                for column in StatementDeriver.columns(of: layout, for: release.period) {
+                    for p in [column.period, column.base].compactMap({ $0 }) where printed[p, default: [:]][layout.id] == nil {
+                        printed[p, default: [:]][layout.id] = release.period
+                    }
+                }
             }
             if let guidance = release.guidance {
                 for item in guidance.items where site.lines[item.line.value] == nil {
@@ -153,6 +166,48 @@ public enum SiteChecks {
                     let what = event.kind == .results ? "the next results date" : "the quiet period"
                     out.append(Diagnostic(.warning, "\(what) '\(event.title)' is dated \(event.start.date.long), before the release itself (\(releasedDay.long)); a typo for \(event.start.date.year + 1)?", at: event.location))
                 }
+            }
+        }
+        for (period, layouts) in printed.sorted(by: { $0.key < $1.key }) {
+            for (layoutID, releasePeriod) in layouts.sorted(by: { $0.key < $1.key }) {
+                if let layout = site.layout(layoutID) { out += missingFacts(layout, period: period, printedBy: releasePeriod, book) }
+            }
+        }
+        return out
+    }
+
+    /// A plain line that a release prints must have a fact in each period it shows:
+    /// a value, or `null` for "not reported". A forgotten line would print as missing
+    /// and silently shrink the totals computed from it.
+    static func missingFacts(_ layout: Layout, period: FiscalPeriod, printedBy releasePeriod: FiscalPeriod, _ book: FactBook) -> [Diagnostic] {
+        let site = book.site
+        var out: [Diagnostic] = []
+        do {
+            guard let data = site.periods[period] else { return [] }
+            let plain = layout.lineRows.filter { site.lines[$0.line]?.formula == nil && site.lines[$0.line]?.home == layout.id }
+            let absent = plain.filter { data.facts[$0.line] == nil }
+            guard !absent.isEmpty else { return [] }
+            let at = SourceLocation(file: data.file, line: 1, column: 1)
+            if absent.count == plain.count {
+                out.append(Diagnostic(.error, "\(period.label) has no facts for '\(layout.id)', which the \(releasePeriod.label) release prints; add them under facts: \(layout.id): (null for a line not reported)", at: at))
+            } else {
+                for row in absent {
+                    out.append(Diagnostic(.error, "\(period.label) has no fact for '\(row.line)' (\(layout.id)), which the \(releasePeriod.label) release prints; write '\(row.line): null' if it was not reported", at: at))
+                }
+            }
+        }
+        return out
+    }
+
+    /// A derived line whose formula divides by zero prints as missing; say so.
+    static func divisionsByZero(_ book: FactBook) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for period in book.site.periods.keys.sorted() {
+            for def in book.site.lines.values.sorted(by: { $0.location < $1.location }) {
+                guard let formula = def.formula, formula.signedTerms == nil, book.stated(def.id, period) == nil,
+                      book.computed(def.id, period) == nil,
+                      formula.references.allSatisfy({ book.value($0.line, ($0.period ?? .current).resolve(period)) != nil }) else { continue }
+                out.append(Diagnostic(.error, "\(period.label): '\(def.id)' divides by zero, so it would print as missing; check its operands", at: def.formulaLocation ?? def.location))
             }
         }
         return out

@@ -12,7 +12,8 @@ public struct ContentFiles: Sendable {
 
         public init(path: String, text: String) {
             self.path = path
-            self.text = text
+            // Windows line ends read like Unix ones, so lines and columns agree everywhere.
+            self.text = text.contains("\r") ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
             let name = path.split(separator: "/").last.map(String.init) ?? path
             stem = name.split(separator: ".").first.map(String.init) ?? name
         }
@@ -71,7 +72,9 @@ public struct ContentFiles: Sendable {
         func folder(_ name: String, _ ext: String) throws -> [File] {
             let dir = path(name)
             guard let names = try? fm.contentsOfDirectory(atPath: dir) else { return [] }
-            return try names.filter { $0.hasSuffix("." + ext) && !$0.hasPrefix(".") }.sorted().map { name in
+            // `.yml` is read like `.yaml`: a file must never be skipped silently.
+            let extensions = ext == "yaml" ? ["yaml", "yml"] : [ext]
+            return try names.filter { n in extensions.contains { n.hasSuffix("." + $0) } && !n.hasPrefix(".") }.sorted().map { name in
                 let p = dir + "/" + name
                 return File(path: p, text: try text(p))
             }

@@ -1,6 +1,6 @@
 /// A statement layout as written in `statements/<id>.yaml`.
 public struct LayoutFile: Decodable, Sendable {
-    public enum Basis: String, Decodable, Sendable { case duration, instant }
+    public enum Basis: String, Decodable, Sendable, CaseIterable { case duration, instant }
 
     public var title: String
     public var order: Int
@@ -64,7 +64,7 @@ public enum PeriodRole: String, Decodable, Sendable, CaseIterable {
 }
 
 public struct ColumnSpec: Decodable, Sendable {
-    public enum Show: String, Decodable, Sendable { case value, translation, percent, change }
+    public enum Show: String, Decodable, Sendable, CaseIterable { case value, translation, percent, change }
 
     public var show: Show
     public var period: PeriodRole
@@ -143,4 +143,3 @@ public struct CheckSpec: Decodable, Sendable {
     }
 }
 
-extension Diagnostic.Severity: Decodable {}

@@ -52,7 +52,7 @@ final class NodeDecoder: Decoder {
             }
             node = composed
         } catch let error as YamlError {
-            throw LocatedError.yaml(error, file: file, lineOffset: lineOffset)
+            throw LocatedError.yaml(error, file: file, lineOffset: lineOffset, yaml: yaml)
         }
         return try decodeReportingUnknownKeys(type, node: node, file: file, lineOffset: lineOffset)
     }
@@ -68,11 +68,29 @@ final class NodeDecoder: Decoder {
     func decodeValue<T: Decodable>(_ type: T.Type) throws -> T {
         do {
             return try T(from: self)
-        } catch let error as LocatedError {
+        } catch {
+            // A misspelt key is the likeliest cause of a missing one: report it instead.
+            if let typo = misspeltKey() { throw typo }
+            if let error = error as? LocatedError { throw error }
+            if let error = error as? DecodingError { throw LocatedError(Self.message(for: error), at: location) }
             throw error
-        } catch let error as DecodingError {
-            throw LocatedError(Self.message(for: error), at: location)
         }
+    }
+
+    /// In this mapping, a key nobody read that is one typo away from a key the
+    /// type asked for and did not find (`lable` for `label`).
+    func misspeltKey() -> LocatedError? {
+        guard case .mapping(let mapping) = node,
+              let entry = context.visited.last(where: { $0.mapping.mark?.line == mapping.mark?.line && $0.mapping.mark?.column == mapping.mark?.column })
+        else { return nil }
+        let present = Set(mapping.keys.compactMap(\.string))
+        let absent = entry.read.subtracting(present)
+        for key in mapping.keys {
+            guard let name = key.string, !entry.read.contains(name),
+                  let near = Context.closest(to: name, in: absent) else { continue }
+            return LocatedError("unknown key '\(name)'; did you mean '\(near)'?", at: context.location(of: key))
+        }
+        return nil
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
@@ -109,7 +127,12 @@ final class NodeDecoder: Decoder {
         case .typeMismatch(let type, let ctx): return "expected \(typeName(type)): \(ctx.debugDescription)"
         case .valueNotFound(let type, _): return "missing value of type \(typeName(type))"
         case .keyNotFound(let key, _): return "missing required key '\(key.stringValue)'"
-        case .dataCorrupted(let ctx): return ctx.debugDescription
+        case .dataCorrupted(let ctx):
+            // Swift's own words for an enum value it does not know; ours name the choices.
+            if ctx.debugDescription.hasPrefix("Cannot initialize "), let range = ctx.debugDescription.range(of: "invalid String value ") {
+                return "unknown value '\(ctx.debugDescription[range.upperBound...])'"
+            }
+            return ctx.debugDescription
         @unknown default: return "\(error)"
         }
     }
@@ -365,8 +388,20 @@ extension Node {
 
 extension LocatedError {
     /// A YAML syntax error with libyaml's position.
-    static func yaml(_ error: YamlError, file: String, lineOffset: Int) -> LocatedError {
+    static func yaml(_ error: YamlError, file: String, lineOffset: Int, yaml: String) -> LocatedError {
         switch error {
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            // Yams names the mapping; point at the second occurrence of the key.
+            let key = duplicates.sorted().first ?? ""
+            let lines: [Substring] = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+            var hits: [Int] = []
+            for (i, text) in lines.enumerated() where i + 1 >= context.mark.line {
+                let trimmed: Substring = text.drop(while: { $0 == " " || $0 == "-" })
+                if trimmed.hasPrefix(key + ":") { hits.append(i) }
+            }
+            let line: Int = hits.count >= 2 ? hits[1] + 1 : context.mark.line
+            let first = hits.first.map { " (first on line \($0 + 1 + lineOffset))" } ?? ""
+            return LocatedError("duplicate key '\(key)'\(first)", at: SourceLocation(file: file, line: line + lineOffset, column: 1))
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):

@@ -8,8 +8,9 @@ public struct ReleaseFrontMatter: Decodable, Sendable {
     public var draft: Bool
     public var guidance: GuidanceSpec?
     public var events: [EventSpec]
+    public var corrections: [CorrectionSpec]
 
-    enum CodingKeys: String, CodingKey { case title, subtitle, period, released, dateline, draft, guidance, events }
+    enum CodingKeys: String, CodingKey { case title, subtitle, period, released, dateline, draft, guidance, events, corrections }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -21,7 +22,14 @@ public struct ReleaseFrontMatter: Decodable, Sendable {
         draft = try c.decodeIfPresent(Bool.self, forKey: .draft) ?? false
         guidance = try c.decodeIfPresent(GuidanceSpec.self, forKey: .guidance)
         events = try c.decodeIfPresent([EventSpec].self, forKey: .events) ?? []
+        corrections = try c.decodeIfPresent([CorrectionSpec].self, forKey: .corrections) ?? []
     }
+}
+
+/// A dated correction published with a release; the original text and figures stay as issued.
+public struct CorrectionSpec: Decodable, Sendable {
+    public var date: Located<String>
+    public var note: String
 }
 
 /// The outlook a release gives for a later period, as ranges.
@@ -40,7 +48,7 @@ public struct GuidanceItemSpec: Decodable, Sendable {
 
 /// A dated event announced by a release: a call, the next results date, a quiet period.
 public struct EventSpec: Decodable, Sendable {
-    public enum Kind: String, Decodable, Sendable { case event, call, results, quietPeriod = "quiet_period" }
+    public enum Kind: String, Decodable, Sendable, CaseIterable { case event, call, results, quietPeriod = "quiet_period" }
 
     public var title: String
     public var start: Located<String>

@@ -53,8 +53,8 @@ public struct FiscalYearSpec: Decodable, Sendable {
 
 /// How figures are computed and printed; conventions differ between companies.
 public struct FigureConventions: Decodable, Sendable, Hashable {
-    public enum SignFlip: String, Decodable, Sendable { case compute, notMeaningful = "not_meaningful" }
-    public enum Negative: String, Decodable, Sendable { case parentheses, minus }
+    public enum SignFlip: String, Decodable, Sendable, CaseIterable { case compute, notMeaningful = "not_meaningful" }
+    public enum Negative: String, Decodable, Sendable, CaseIterable { case parentheses, minus }
 
     public var rounding: RoundingRule = .halfAwayFromZero
     public var changeOnSignFlip: SignFlip = .compute

@@ -45,6 +45,7 @@ public enum SiteLoader {
         var layouts: [Layout] = []
         var lines: [String: LineDefinition] = [:]
         var references: [(layout: String, row: LineRow, from: Located<String>)] = []
+        var failedLayouts: Set<String> = []
         for file in files.layouts {
             do {
                 let (raw, unknown) = try NodeDecoder.decodeReportingUnknownKeys(LayoutFile.self, yaml: file.text, file: file.path)
@@ -52,10 +53,14 @@ public enum SiteLoader {
                 layouts.append(resolveLayout(raw, file: file, lines: &lines, references: &references, diagnostics: &diagnostics))
             } catch {
                 report(error, file: file.path)
+                failedLayouts.insert(file.stem)
             }
         }
         layouts.sort { ($0.order, $0.id) < ($1.order, $1.id) }
-        resolveReferences(layouts: layouts, lines: lines, references: references, diagnostics: &diagnostics)
+        // References into a layout that failed to load would each be reported as unknown:
+        // one error is enough, the rest are checked once it loads.
+        var referenceDiagnostics: [Diagnostic] = []
+        resolveReferences(layouts: layouts, lines: lines, references: references, diagnostics: &referenceDiagnostics)
 
         // Periods.
         var periods: [FiscalPeriod: PeriodData] = [:]
@@ -63,7 +68,8 @@ public enum SiteLoader {
             do {
                 let (raw, unknown) = try NodeDecoder.decodeReportingUnknownKeys(PeriodFile.self, yaml: file.text, file: file.path)
                 diagnostics += unknown.map(\.diagnostic)
-                if let data = resolvePeriod(raw, file: file, calendar: settings?.calendar, layouts: layouts, lines: lines, diagnostics: &diagnostics) {
+                if let data = resolvePeriod(raw, file: file, calendar: settings?.calendar, layouts: layouts, lines: lines,
+                                            diagnostics: &referenceDiagnostics) {
                     if let other = periods[data.period] {
                         diagnostics.append(Diagnostic(.error, "period \(data.period.label) is already defined in \(other.file)", at: raw.fiscalYear.location, stage: .load))
                     } else {
@@ -93,6 +99,16 @@ public enum SiteLoader {
             }
         }
         releases.sort { $0.period > $1.period }
+        if failedLayouts.isEmpty {
+            diagnostics += referenceDiagnostics
+        } else {
+            let dangling = referenceDiagnostics.filter { $0.message.hasPrefix("unknown line") || $0.message.hasPrefix("unknown layout") }
+            diagnostics += referenceDiagnostics.filter { d in !dangling.contains(d) }
+            if let first = dangling.first {
+                diagnostics.append(Diagnostic(.note, "\(dangling.count) reference\(dangling.count == 1 ? "" : "s") to lines or layouts not checked until \(failedLayouts.sorted().map { "statements/\($0).yaml" }.joined(separator: ", ")) load\(failedLayouts.count == 1 ? "s" : "")",
+                                              at: first.location, stage: .load))
+            }
+        }
 
         guard let settings, !diagnostics.hasErrors else { return (nil, diagnostics) }
         return (Site(settings: settings, layouts: layouts, lines: lines, periods: periods, releases: releases), diagnostics)
@@ -230,6 +246,11 @@ public enum SiteLoader {
             return nil
         }
         let period = FiscalPeriod(year: raw.fiscalYear.value, quarter: raw.quarter.value)
+        guard file.stem == period.id else {
+            diagnostics.append(Diagnostic(.error, "this file declares \(period.label) (fiscal_year \(period.year), quarter \(period.quarter)); name it \(period.id).yaml so the period is found by its name",
+                                          at: raw.fiscalYear.location, stage: .load))
+            return nil
+        }
         let calendar = calendar ?? FiscalCalendar(startMonth: 1, namedFor: .start)
         var translation: Translation?
         if let t = raw.translation {
@@ -329,10 +350,23 @@ public enum SiteLoader {
             }
             events.append(Event(title: e.title, kind: e.kind, start: start, end: end, url: e.url, location: e.start.location))
         }
+        var corrections: [Correction] = []
+        for c in raw.corrections {
+            guard let date = Timestamp(c.date.value) else {
+                fail("expected a date (2001-11-20) or a date-time with a zone, found '\(c.date.value)'", c.date.location)
+                continue
+            }
+            if let released, date.epochSeconds() < released.epochSeconds() {
+                fail("a correction cannot predate its release (\(released.date.long))", c.date.location)
+            }
+            corrections.append(Correction(date: date, note: c.note))
+        }
+        corrections.sort { $0.date.epochSeconds() < $1.date.epochSeconds() }
         guard ok, let period, let released else { return nil }
         return Release(file: file.path, title: raw.title, subtitle: raw.subtitle, period: period, released: released,
                        releasedLocation: raw.released.location, dateline: raw.dateline, draft: raw.draft,
-                       guidance: guidance, events: events, body: body, bodyLineOffset: bodyLineOffset, attachments: [])
+                       guidance: guidance, events: events, body: body, bodyLineOffset: bodyLineOffset, attachments: [],
+                       corrections: corrections)
     }
 
     /// Names pages reserve in a release's folder.

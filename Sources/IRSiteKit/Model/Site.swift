@@ -157,6 +157,16 @@ public struct Release: Sendable {
     public var bodyLineOffset: Int
     /// Files published next to the release page, in name order.
     public var attachments: [ContentFiles.Attachment]
+    /// Dated corrections, oldest first.
+    public var corrections: [Correction]
+
+    /// When the release last changed: its latest correction, or its release instant.
+    public var updated: Timestamp { corrections.last?.date ?? released }
+}
+
+public struct Correction: Sendable {
+    public var date: Timestamp
+    public var note: String
 }
 
 public struct Guidance: Sendable {

@@ -27,6 +27,24 @@ public enum Routes {
     public static let archive = "releases/index.html"
     public static let statements = "statements/index.html"
     public static let stylesheet = "assets/site.css"
+    public static let calendar = "calendar/index.html"
+    public static let feed = "feed.xml"
+    public static let sitemap = "sitemap.xml"
+    public static let robots = "robots.txt"
+
+    /// The absolute URL of a site path under `base` (feeds, sitemap and canonical links only;
+    /// pages link relatively). `index.html` is dropped so the URL is the folder's.
+    public static func absolute(_ path: String, base: String) -> String {
+        AbsoluteURL.join(base: base, path: AbsoluteURL.folderPath(path))
+    }
+
+    public static let allData = "data/all.csv"
+
+    /// A period's data download: `data/2001-q2.csv`, `data/2001-q2.json`.
+    public static func data(_ period: FiscalPeriod, _ ext: String) -> String { "data/\(period.id).\(ext)" }
+
+    /// One event as an iCalendar file.
+    public static func calendarFile(_ slug: String) -> String { "calendar/\(slug).ics" }
 
     public static func release(_ period: FiscalPeriod) -> String { releaseFolder(period) + "index.html" }
 

@@ -21,6 +21,17 @@ public struct LayoutContext: Sendable {
     public var noindex: Bool
     /// A preview build's site-wide notice ("Preview build: includes material not yet released"); may be "".
     public var previewNotice: String
+    /// Shown on every page while the build's "now" falls in a quiet period; may be "".
+    public var quietPeriodNotice: String
+    /// The Atom feed, relative (`<link rel="alternate">` on every page).
+    public var feedHref: String
+    /// Absolute URL of this page from `site.yaml`'s base URL (canonical link, Open Graph).
+    public var canonicalURL: String
+    /// Open Graph: "website" or "article".
+    public var ogType: String
+    public var ogTitle: String
+    /// schema.org JSON-LD for a release page (`NewsArticle`), already safe inside `<script>`; may be "".
+    public var jsonLDHTML: String
 }
 
 public struct NavItem: Sendable {
@@ -94,10 +105,32 @@ public struct GuidanceRow: Sendable {
 
 public struct EventContext: Sendable {
     public var title: String
+    public var kind: String             // "Conference call", "Results", "Quiet period", "Event"
     public var when: String             // "November 14, 2001, 09:00 (UTC−05:00)"
     public var iso: String
     public var url: String
     public var hasURL: Bool
+    /// The release that announced it, relative to the page.
+    public var releaseTitle: String
+    public var releaseHref: String
+    /// The event's `.ics` file, relative to the page.
+    public var icsHref: String
+}
+
+/// `Templates/calendar.mustache`: the financial calendar.
+public struct CalendarContext: Sendable {
+    public var upcoming: [EventContext]
+    public var past: [EventContext]
+    public var hasUpcoming: Bool
+    public var hasPast: Bool
+    public var quietPeriodNotice: String
+}
+
+/// A dated correction shown with a release.
+public struct CorrectionContext: Sendable {
+    public var date: String             // "November 20, 2001"
+    public var iso: String
+    public var note: String
 }
 
 /// `Templates/release.mustache`: one release, in full.
@@ -105,6 +138,9 @@ public struct ReleasePageContext: Sendable {
     public var release: ReleaseSummary
     /// "NOT FOR RELEASE — embargoed until …" or "… draft" in a preview build; "" when published.
     public var notForRelease: String
+    /// Dated corrections, shown above the release text; the release itself stays as issued.
+    public var corrections: [CorrectionContext]
+    public var hasCorrections: Bool
     public var dateline: String
     public var contacts: [ContactContext]
     public var hasContacts: Bool
@@ -112,6 +148,15 @@ public struct ReleasePageContext: Sendable {
     public var bodyHTML: String
     public var archiveHref: String
     public var statementsHref: String
+    /// The release's figures as data files.
+    public var downloads: [DownloadLink]
+}
+
+/// A link to a data file: "2Q01 figures (CSV)".
+public struct DownloadLink: Sendable {
+    public var label: String
+    public var format: String           // "CSV", "JSON"
+    public var href: String
 }
 
 public struct ContactContext: Sendable {
@@ -141,6 +186,8 @@ public struct StatementsContext: Sendable {
     public var intro: String
     /// Each table already rendered with the `table` partial.
     public var tables: [RenderedTable]
+    public var downloads: [DownloadLink]
+    public var hasDownloads: Bool
 }
 
 public struct RenderedTable: Sendable {

@@ -7,15 +7,20 @@ public struct PageRenderer: Sendable {
     public let templates: Templates
     /// Releases shown although not published (preview builds only), with why.
     public let unpublished: [FiscalPeriod: ReleaseStatus]
+    /// The build's "now" (seconds since 1970): decides upcoming events and quiet periods.
+    public let now: Int
+    let calendar: FinancialCalendar
     let book: FactBook
     let deriver: StatementDeriver
     let tables: TableBuilder
     let formatter: FigureFormatter
 
-    public init(site: Site, templates: Templates, unpublished: [FiscalPeriod: ReleaseStatus] = [:]) {
+    public init(site: Site, templates: Templates, now: Int, unpublished: [FiscalPeriod: ReleaseStatus] = [:]) {
         self.site = site
         self.templates = templates
+        self.now = now
         self.unpublished = unpublished
+        calendar = FinancialCalendar(site: site)
         book = FactBook(site: site)
         deriver = StatementDeriver(book: book)
         tables = TableBuilder(site: site)
@@ -24,7 +29,7 @@ public struct PageRenderer: Sendable {
 
     /// The site's pages as independent jobs: each renders one page.
     public var jobs: [@Sendable () throws -> OutputFile] {
-        var jobs: [@Sendable () throws -> OutputFile] = [{ try home() }, { try archive() }, { try statements() }]
+        var jobs: [@Sendable () throws -> OutputFile] = [{ try home() }, { try archive() }, { try statements() }, { try calendarPage() }]
         for release in site.releases { jobs.append({ try releasePage(release) }) }
         return jobs
     }
@@ -40,18 +45,7 @@ public struct PageRenderer: Sendable {
     /// is ready, so no page stays in memory; returns the number of pages.
     public func render(into write: @escaping @Sendable (OutputFile) throws -> Void) async throws -> Int {
         let jobs = self.jobs
-        // A bounded number of pages in flight, whatever the archive's size.
-        let width = max(2, ProcessInfo.processInfo.activeProcessorCount * 2)
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            var pending = jobs.makeIterator()
-            for _ in 0..<width {
-                guard let job = pending.next() else { break }
-                group.addTask { try write(try job()) }
-            }
-            while try await group.next() != nil {
-                if let job = pending.next() { group.addTask { try write(try job()) } }
-            }
-        }
+        try await ConcurrentJobs.run(jobs, into: write)
         return jobs.count
     }
 
@@ -73,15 +67,17 @@ public struct PageRenderer: Sendable {
             context.currentLabel = p.label
             context.yoyLabel = "Change vs \(p.priorYear.label)"
             context.qoqLabel = "Change vs \(p.priorQuarter.label)"
-            context.headline = site.settings.headline.map { headlineFigure($0, p) }
-            context.headlineUnit = site.settings.headline.first.flatMap { $0.unit?.caption } ?? ""
+            let units = site.settings.headline.map { headlineUnit($0) }
+            let shared = Set(units).count == 1 ? units.first : nil
+            context.headline = site.settings.headline.map { headlineFigure($0, p, showUnit: shared == nil) }
+            context.headlineUnit = shared?.caption ?? ""
             context.summaryHTML = Markdown.firstListHTML(in: release.body, options: markdownOptions) ?? ""
             if let g = release.guidance {
                 context.guidance = guidanceContext(g)
                 context.hasGuidance = true
             }
-            if let next = release.events.filter({ $0.kind != .quietPeriod }).min(by: { $0.start.epochSeconds() < $1.start.epochSeconds() }) {
-                context.nextEvent = eventContext(next)
+            if let next = calendar.upcoming(now: now).first {
+                context.nextEvent = eventContext(next, from: path)
                 context.hasNextEvent = true
             }
         }
@@ -113,7 +109,7 @@ public struct PageRenderer: Sendable {
         let path = Routes.statements
         let periods = site.periods.keys.sorted(by: >)
         var rendered: [RenderedTable] = []
-        for layout in site.layouts {
+        for layout in site.layouts where !periods.isEmpty {
             let columns = periods.flatMap { p -> [ResolvedColumn] in
                 var c = [ResolvedColumn(show: .value, period: p)]
                 if layout.percentOf != nil { c.append(ResolvedColumn(show: .percent, period: p)) }
@@ -123,10 +119,29 @@ public struct PageRenderer: Sendable {
             rendered.append(RenderedTable(id: layout.id, title: layout.title, html: try templates.render(table, "table")))
         }
         let labels = periods.map(\.label)
-        let context = StatementsContext(intro: "Every statement and table across the \(periods.count) fiscal quarters on this site (\(labels.joined(separator: ", "))), newest first. Percentages are of the base row each statement names.",
-                                        tables: rendered)
+        let intro = periods.isEmpty ? "No figures have been published yet."
+            : "Every statement and table across the \(periods.count) fiscal quarter\(periods.count == 1 ? "" : "s") on this site (\(labels.joined(separator: ", "))), newest first. Percentages are of the base row each statement names."
+        let links = downloads(for: periods, from: path)
+        let context = StatementsContext(intro: intro, tables: rendered, downloads: links, hasDownloads: !links.isEmpty)
         return try page(path, title: "Financial statements", description: "Financial statements of \(site.settings.company) across quarters.",
                         section: "statements", body: try templates.render(context, "statements"))
+    }
+
+    func calendarPage() throws -> OutputFile {
+        let path = Routes.calendar
+        let upcoming = calendar.entries.filter { $0.start >= now || ($0.end.map { now < $0 } ?? false) }
+        let past = calendar.entries.filter { e in !upcoming.contains { $0.slug == e.slug } }.reversed()
+        let context = CalendarContext(upcoming: upcoming.map { eventContext($0, from: path) }, past: past.map { eventContext($0, from: path) },
+                                      hasUpcoming: !upcoming.isEmpty, hasPast: !past.isEmpty, quietPeriodNotice: quietPeriodNotice)
+        return try page(path, title: "Financial calendar", description: "Results dates, conference calls and quiet periods of \(site.settings.company).",
+                        section: "calendar", body: try templates.render(context, "calendar"))
+    }
+
+    /// The notice every page shows while a quiet period is in force.
+    var quietPeriodNotice: String {
+        guard let q = calendar.quietPeriod(at: now) else { return "" }
+        let until = q.end.map { _ in q.event.end?.date.long ?? calendar.entries.first { $0.release.period == q.release.period && $0.event.kind == .results && $0.start >= q.start }?.event.start.date.long ?? "the next earnings release" } ?? "the next earnings release"
+        return "Quiet period: from \(q.event.start.date.long) until \(until), \(site.settings.shortName) does not comment on its financial results or expectations."
     }
 
     func releasePage(_ release: Release) throws -> OutputFile {
@@ -146,29 +161,73 @@ public struct PageRenderer: Sendable {
             ContactContext(heading: $0.heading, organization: $0.organization ?? "", name: $0.name ?? "", role: $0.role ?? "",
                            email: $0.email ?? "", hasEmail: $0.email != nil, phone: $0.phone ?? "")
         }
-        let context = ReleasePageContext(release: summary(release, from: path), notForRelease: notForRelease(release), dateline: release.dateline ?? "",
+        let corrections = release.corrections.map { CorrectionContext(date: $0.date.date.long, iso: $0.date.description, note: $0.note) }
+        let context = ReleasePageContext(release: summary(release, from: path), notForRelease: notForRelease(release),
+                                         corrections: corrections, hasCorrections: !corrections.isEmpty, dateline: release.dateline ?? "",
                                          contacts: contacts, hasContacts: !contacts.isEmpty, bodyHTML: body,
                                          archiveHref: Routes.root(from: path) + Routes.archive,
-                                         statementsHref: Routes.root(from: path) + Routes.statements)
+                                         statementsHref: Routes.root(from: path) + Routes.statements,
+                                         downloads: downloads(for: [release.period], from: path))
         let description = Markdown.firstParagraphText(in: release.body) ?? release.title
         return try page(path, title: release.title, description: description, section: "archive",
-                        body: try templates.render(context, "release"))
+                        body: try templates.render(context, "release"), article: release)
     }
 
     // MARK: Parts
 
     var markdownOptions: MarkdownOptions { MarkdownOptions(allowRawHTML: site.settings.rawHTML) }
 
-    func page(_ path: String, title: String, description: String, section: String, body: String) throws -> OutputFile {
+    func page(_ path: String, title: String, description: String, section: String, body: String,
+              article: Release? = nil) throws -> OutputFile {
         let root = Routes.root(from: path)
-        let nav = [("home", "Home", Routes.home), ("archive", "Releases", Routes.archive), ("statements", "Financial statements", Routes.statements)]
+        let nav = [("home", "Home", Routes.home), ("archive", "Releases", Routes.archive), ("statements", "Financial statements", Routes.statements),
+                   ("calendar", "Calendar", Routes.calendar)]
             .map { NavItem(label: $0.1, href: root + $0.2, isCurrent: $0.0 == section) }
         let context = LayoutContext(lang: site.settings.language, documentTitle: "\(title) — \(site.settings.company)",
-                                    description: String(description.prefix(300)), root: root, company: site.settings.company,
+                                    description: Self.summarize(description, limit: 300), root: root, company: site.settings.company,
                                     listing: site.settings.listing ?? "", nav: nav, contentHTML: body, generator: "IRSite \(IRSite.version)",
                                     noindex: !unpublished.isEmpty,
-                                    previewNotice: unpublished.isEmpty ? "" : "Preview build: this site includes material that is not released. Do not distribute.")
+                                    previewNotice: unpublished.isEmpty ? "" : "Preview build: this site includes material that is not released. Do not distribute.",
+                                    quietPeriodNotice: quietPeriodNotice, feedHref: root + Routes.feed,
+                                    canonicalURL: Routes.absolute(path, base: site.settings.baseURL),
+                                    ogType: article == nil ? "website" : "article", ogTitle: title,
+                                    jsonLDHTML: article.map { jsonLD($0, path: path, description: description) } ?? "")
         return OutputFile(path: path, text: try templates.render(context, "layout"))
+    }
+
+    /// A description that ends at a sentence (or word) boundary within `limit` characters.
+    static func summarize(_ text: String, limit: Int) -> String {
+        guard text.count > limit else { return text }
+        let head = String(text.prefix(limit))
+        if let end = head.range(of: ". ", options: .backwards), head.distance(from: head.startIndex, to: end.lowerBound) > limit / 3 {
+            return String(head[...end.lowerBound])
+        }
+        let words = head.split(separator: " ").dropLast().joined(separator: " ")
+        return words + "…"
+    }
+
+    /// schema.org `NewsArticle` for a release page, safe inside `<script>`.
+    func jsonLD(_ release: Release, path: String, description: String) -> String {
+        let fields: [(String, String)] = [
+            ("@context", "https://schema.org"), ("@type", "NewsArticle"),
+            ("headline", release.title), ("description", Self.summarize(description, limit: 300)),
+            ("datePublished", release.released.description), ("dateModified", release.updated.description),
+            ("url", Routes.absolute(path, base: site.settings.baseURL)),
+        ]
+        let org = "{\"@type\": \"Organization\", \"name\": \(JSONText.quote(site.settings.company))}"
+        let body = fields.map { "  \(JSONText.quote($0.0)): \(JSONText.quote($0.1))" } + ["  \"author\": \(org)", "  \"publisher\": \(org)"]
+        return "<script type=\"application/ld+json\">\n{\n" + body.joined(separator: ",\n") + "\n}\n</script>"
+    }
+
+    /// Links to the data files of `periods`, then the combined file.
+    func downloads(for periods: [FiscalPeriod], from path: String) -> [DownloadLink] {
+        let root = Routes.root(from: path)
+        let shown = periods.filter { site.periods[$0] != nil }
+        guard !shown.isEmpty else { return [] }
+        return shown.flatMap { p in
+            [DownloadLink(label: "\(p.label) figures", format: "CSV", href: root + Routes.data(p, "csv")),
+             DownloadLink(label: "\(p.label) figures", format: "JSON", href: root + Routes.data(p, "json"))]
+        } + [DownloadLink(label: "All quarters", format: "CSV", href: root + Routes.allData)]
     }
 
     /// The banner of a release shown in a preview before it is out.
@@ -209,8 +268,13 @@ public struct PageRenderer: Sendable {
         return "\(tenths / 10).\(tenths % 10) MB"
     }
 
-    func headlineFigure(_ spec: HeadlineSpec, _ period: FiscalPeriod) -> HeadlineFigure {
-        let unit = spec.unit ?? site.lines[spec.line.value]?.unit ?? .count
+    func headlineUnit(_ spec: HeadlineSpec) -> Unit { spec.unit ?? site.lines[spec.line.value]?.unit ?? .count }
+
+    func headlineFigure(_ spec: HeadlineSpec, _ period: FiscalPeriod, showUnit: Bool) -> HeadlineFigure {
+        let unit = headlineUnit(spec)
+        let def = site.lines[spec.line.value]
+        // The line's own precision (6.4 Gbps, (68.61) yen); whole units once converted to a coarser unit.
+        let places = def.map { $0.unit == unit ? $0.decimals : 0 } ?? 0
         let current = book.value(spec.line.value, period, in: unit)
         func change(_ base: FiscalPeriod) -> String {
             guard let c = formatter.change(from: book.value(spec.line.value, base), to: book.value(spec.line.value, period)) else {
@@ -218,7 +282,8 @@ public struct PageRenderer: Sendable {
             }
             return formatter.format(c, places: 1, suffix: "%")
         }
-        return HeadlineFigure(label: spec.label, value: current.map { formatter.format($0, places: 0) } ?? site.settings.figures.missing,
+        return HeadlineFigure(label: showUnit ? "\(spec.label) (\(unit.caption))" : spec.label,
+                              value: current.map { formatter.format($0, places: places) } ?? site.settings.figures.missing,
                               yoy: change(period.priorYear), qoq: change(period.priorQuarter), isNegative: current?.isNegative ?? false)
     }
 
@@ -230,9 +295,21 @@ public struct PageRenderer: Sendable {
                                                                high: formatter.format($0.high.value.value, places: $0.high.value.places)) })
     }
 
-    func eventContext(_ e: Event) -> EventContext {
+    func eventContext(_ entry: FinancialCalendar.Entry, from path: String) -> EventContext {
+        let e = entry.event
         var when = e.start.date.long
         if let t = e.start.timeText { when += ", " + t }
-        return EventContext(title: e.title, when: when, iso: e.start.description, url: e.url ?? "", hasURL: e.url != nil)
+        if let end = e.end { when += " to " + end.date.long + (end.timeText.map { ", " + $0 } ?? "") }
+        let kind = ["call": "Conference call", "results": "Results", "quietPeriod": "Quiet period", "event": "Event"]["\(e.kind)"] ?? "Event"
+        let root = Routes.root(from: path)
+        return EventContext(title: e.title, kind: kind, when: when, iso: e.start.description, url: Self.externalURL(e.url), hasURL: e.url != nil,
+                            releaseTitle: entry.release.title, releaseHref: root + Routes.release(entry.release.period),
+                            icsHref: root + Routes.calendarFile(entry.slug))
+    }
+
+    /// A link from content as an absolute URL: `www.vcall.com` becomes `https://www.vcall.com`.
+    static func externalURL(_ url: String?) -> String {
+        guard let url, !url.isEmpty else { return "" }
+        return url.contains("://") || url.hasPrefix("mailto:") ? url : "https://" + url
     }
 }

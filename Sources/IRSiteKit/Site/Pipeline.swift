@@ -23,6 +23,8 @@ extension Pipeline {
         public var pages: Int
         public var assets: Int
         public var attachments: Int
+        /// Feed, sitemap, robots.txt, calendar files and data downloads.
+        public var dataFiles: Int
         public var diagnostics: [Diagnostic]
     }
 
@@ -34,14 +36,17 @@ extension Pipeline {
         let (site, unpublished) = Publication.visibleSite(checked, options)
         let theme = try await Templates(directory: templates)
         let assets = try SiteWriter.assets(in: templates)
-        let staging = try SiteWriter.Staging(output: output)
+        let staging = try SiteWriter.Staging(output: output, protecting: [content, templates])
         do {
-            let renderer = PageRenderer(site: site, templates: theme, unpublished: unpublished)
+            let renderer = PageRenderer(site: site, templates: theme, now: options.now, unpublished: unpublished)
             let pages = try await renderer.render(into: staging.write)
+            let published = PublishedFiles(site: site, unpublished: Set(unpublished.keys), isPreview: options.isPreview)
+            try await ConcurrentJobs.run(published.jobs, into: staging.write)
             let attachments = renderer.attachmentFiles
             for file in assets + attachments { try staging.write(file) }
             try staging.commit()
-            return BuildResult(pages: pages, assets: assets.count, attachments: attachments.count, diagnostics: diagnostics)
+            return BuildResult(pages: pages, assets: assets.count, attachments: attachments.count, dataFiles: published.jobs.count,
+                               diagnostics: diagnostics)
         } catch {
             staging.abort()
             throw error

@@ -38,15 +38,47 @@ public enum SiteWriter {
         let folder: URL
         let previous: URL
 
-        public init(output: String) throws {
+        /// The file every output folder carries, so that a build only ever replaces
+        /// a folder it wrote itself (or an empty one), never a folder of the user's.
+        public static let marker = ".irsite-output"
+
+        public init(output: String, protecting inputs: [String] = []) throws {
             let fm = FileManager.default
-            target = URL(fileURLWithPath: output).standardizedFileURL
+            target = URL(fileURLWithPath: output).standardizedFileURL.resolvingSymlinksInPath()
+            try Self.checkReplaceable(target, protecting: inputs)
             let parent = target.deletingLastPathComponent()
             try fm.createDirectory(at: parent, withIntermediateDirectories: true)
             let token = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
             folder = parent.appendingPathComponent(".\(target.lastPathComponent).staging-\(token)")
             previous = parent.appendingPathComponent(".\(target.lastPathComponent).previous-\(token)")
             try fm.createDirectory(at: folder, withIntermediateDirectories: false)
+            guard fm.createFile(atPath: folder.appendingPathComponent(Self.marker).path,
+                                contents: Data("This folder is written by irsite build and replaced whole by the next build.\n".utf8)) else {
+                throw LocatedError("cannot write into '\(folder.path)'", at: SourceLocation(file: folder.path, line: 1, column: 1))
+            }
+        }
+
+        /// Refuses an output folder that holds anything but a previous build, or
+        /// that is, holds or lies inside the content or the templates.
+        static func checkReplaceable(_ target: URL, protecting inputs: [String]) throws {
+            let fm = FileManager.default
+            let at = SourceLocation(file: target.path, line: 1, column: 1)
+            for input in inputs {
+                let protected = URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath().path
+                let t = target.path
+                if t == protected || protected.hasPrefix(t.hasSuffix("/") ? t : t + "/") || t.hasPrefix(protected + "/") {
+                    throw LocatedError("refusing to write the site to '\(t)': it is, holds or lies inside '\(input)'", at: at)
+                }
+            }
+            var isDirectory: ObjCBool = false
+            guard fm.fileExists(atPath: target.path, isDirectory: &isDirectory) else { return }
+            guard isDirectory.boolValue else {
+                throw LocatedError("refusing to replace '\(target.path)': it is a file, not an output folder", at: at)
+            }
+            let entries = try fm.contentsOfDirectory(atPath: target.path)
+            if !entries.isEmpty, !entries.contains(marker) {
+                throw LocatedError("refusing to replace '\(target.path)': it is not empty and was not written by irsite build (no \(marker) file); choose a new or empty folder", at: at)
+            }
         }
 
         /// Writes one file into the staging folder; a path may be written once.

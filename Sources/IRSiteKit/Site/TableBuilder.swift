@@ -52,7 +52,8 @@ public struct TableBuilder: Sendable {
         let groups = ownColumns ? layout.groups : []
         return TableContext(
             id: layout.id, caption: layout.title, heading: layout.heading ?? "", subheading: subheading,
-            unitNote: layout.unitNote ?? "(\(layout.unit.caption))",
+            // The layout's note names the translation too; tables across periods have none.
+            unitNote: ownColumns ? layout.unitNote ?? "(\(layout.unit.caption))" : "(\(layout.unit.caption))",
             hasGroups: !groups.isEmpty,
             groups: groups.map { HeaderCell(label: $0.label, detail: "", span: $0.columns, isNumeric: true) },
             periodHeaders: periodHeaders(table.columns, layout), hasColumnLabels: labels.contains { !$0.label.isEmpty },

@@ -5,7 +5,7 @@ import Mustache
 /// (`MustacheLibrary` is `Sendable`).
 public struct Templates: Sendable {
     /// Every template a build renders; a missing one is an error, not an empty page.
-    public static let required = ["layout", "index", "release", "archive", "statements", "table", "guidance", "contacts", "attachments"]
+    public static let required = ["layout", "index", "release", "archive", "statements", "table", "guidance", "contacts", "attachments", "calendar", "downloads"]
 
     let library: MustacheLibrary
     public let directory: String
@@ -29,6 +29,25 @@ public struct Templates: Sendable {
             } catch let error as MustacheTemplate.ParserError {
                 throw LocatedError("template does not parse: \(error.error)",
                                    at: SourceLocation(file: path, line: error.context.lineNumber, column: error.context.columnNumber))
+            }
+        }
+        // The library renders a missing partial as nothing; here it is an error.
+        for name in Self.required {
+            let path = directory + "/" + name + ".mustache"
+            let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+            for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                var rest = Substring(line)
+                while let open = rest.range(of: "{{>") {
+                    let after = rest[open.upperBound...]
+                    guard let close = after.range(of: "}}") else { break }
+                    let partial = after[..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+                    if library.getTemplate(named: partial) == nil {
+                        let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
+                        throw LocatedError("unknown partial '\(partial)'; the theme has \(Self.required.joined(separator: ", "))",
+                                           at: SourceLocation(file: path, line: offset + 1, column: column))
+                    }
+                    rest = after[close.upperBound...]
+                }
             }
         }
         self.library = library

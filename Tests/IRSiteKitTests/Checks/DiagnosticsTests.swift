@@ -123,9 +123,70 @@ final class DiagnosticsTests: XCTestCase {
         ])
     }
 
-    func testDuplicatePeriod() throws {
+    func testPeriodFileNamedForAnotherPeriod() throws {
         var content = try TestContent()
         content.edit("periods/2001-q1.yaml", replacing: "quarter: 1", with: "quarter: 2")
-        XCTAssertTrue(content.errors().contains { $0.contains("error: period 2Q01 is already defined in Content/periods/") }, "\(content.errors())")
+        let line = content.line(of: "fiscal_year: 2001", in: "periods/2001-q1.yaml")
+        XCTAssertEqual(content.errors(), ["Content/periods/2001-q1.yaml:\(line):14: error: this file declares 2Q01 (fiscal_year 2001, quarter 2); name it 2001-q2.yaml so the period is found by its name"])
+    }
+
+    func testDuplicatePeriodAcrossExtensions() throws {
+        var content = try TestContent()
+        var copy = try XCTUnwrap(content.files.periods.first { $0.path.hasSuffix("2001-q2.yaml") })
+        copy = ContentFiles.File(path: "Content/periods/2001-q2.yml", text: copy.text)
+        content.files.periods.append(copy)
+        XCTAssertTrue(content.errors().contains { $0.hasPrefix("Content/periods/2001-q2.yml:") && $0.contains("error: period 2Q01 is already defined in Content/periods/2001-q2.yaml") }, "\(content.errors())")
+    }
+
+    func testForgottenFactIsAnError() throws {
+        var content = try TestContent()
+        content.edit("periods/2001-q2.yaml", replacing: "    other_dial_up_contracts: 86123\n", with: "")
+        XCTAssertTrue(content.errors().contains("Content/periods/2001-q2.yaml:1:1: error: 2Q01 has no fact for 'other_dial_up_contracts' (contracts), which the 2Q01 release prints; write 'other_dial_up_contracts: null' if it was not reported"), "\(content.errors())")
+    }
+
+    func testOverrideTypoIsAnError() throws {
+        var content = try TestContent()
+        content.edit("periods/2001-q2.yaml", replacing: "total_current_assets: { translation: 160687 }", with: "total_current_assets: { translation: 160678 }")
+        let line = content.line(of: "translation: 160678", in: "periods/2001-q2.yaml")
+        XCTAssertEqual(content.errors(), ["Content/periods/2001-q2.yaml:\(line):27: error: override of 2Q01 balance_sheet 'total_current_assets' translation prints 160,678 but the computed figure is 160,688: an override may differ by one unit in the last digit"])
+    }
+
+    func testDivisionByZero() throws {
+        var content = try TestContent()
+        content.edit("periods/2001-q2.yaml", replacing: "weighted_average_ads: 44960000", with: "weighted_average_ads: 0")
+        content.edit("periods/2001-q2.yaml", replacing: "    basic_net_loss_per_ads: -68.61\n", with: "")
+        XCTAssertTrue(content.errors().contains { $0.hasSuffix("error: 2Q01: 'basic_net_loss_per_ads' divides by zero, so it would print as missing; check its operands") }, "\(content.errors())")
+    }
+
+    func testMisspeltKeyIsNamedInsteadOfTheMissingOne() throws {
+        var content = try TestContent()
+        content.edit("statements/balance_sheet.yaml", replacing: "label: \"Cash\"", with: "lable: \"Cash\"")
+        let line = content.line(of: "lable", in: "statements/balance_sheet.yaml")
+        let column = content.column(of: "lable", in: "statements/balance_sheet.yaml")
+        XCTAssertEqual(content.errors(), ["Content/statements/balance_sheet.yaml:\(line):\(column): error: unknown key 'lable'; did you mean 'label'?"])
+    }
+
+    func testUnknownChoiceListsTheChoices() throws {
+        var content = try TestContent()
+        content.edit("site.yaml", replacing: "rounding: half_away_from_zero", with: "rounding: half_up")
+        let line = content.line(of: "half_up", in: "site.yaml")
+        let column = content.column(of: "half_up", in: "site.yaml")
+        XCTAssertEqual(content.errors(), ["Content/site.yaml:\(line):\(column): error: unknown value 'half_up'; expected one of: half_away_from_zero, truncate"])
+    }
+
+    func testDuplicateKeyPointsAtTheSecond() throws {
+        var content = try TestContent()
+        content.edit("periods/2001-q2.yaml", replacing: "    cash: 11411967\n", with: "    cash: 11411967\n    cash: 11411967\n")
+        let first = content.line(of: "    cash: 11411967", in: "periods/2001-q2.yaml")
+        XCTAssertEqual(content.errors(), ["Content/periods/2001-q2.yaml:\(first + 1):1: error: duplicate key 'cash' (first on line \(first))"])
+    }
+
+    func testWindowsLineEndings() throws {
+        var content = try TestContent()
+        for i in content.files.releases.indices {
+            content.files.releases[i] = ContentFiles.File(path: content.files.releases[i].path,
+                                                          text: content.files.releases[i].text.replacingOccurrences(of: "\n", with: "\r\n"))
+        }
+        XCTAssertEqual(content.errors(), [])
     }
 }

@@ -6,8 +6,13 @@ final class EmbargoTests: XCTestCase {
     /// The sample site plus a future 3Q01 release and a draft 4Q01 release, each with distinctive figures.
     func makeContent(in tmp: TempDirectory) throws -> String {
         let content = try tmp.copy(Paths.content, as: "Content")
+        // Every plain line of the income statement is stated: two distinctive figures, the rest not reported.
+        let site = try XCTUnwrap(SiteLoader.load(try TestContent().files).site)
+        let plain = site.lines.values.filter { $0.home == "income_statement" && $0.formula == nil }.map(\.id).sorted()
         func period(_ quarter: Int, dedicated: Int, si: Int, rate: String) -> String {
-            """
+            let others = plain.filter { $0 != "dedicated_access_services" && $0 != "systems_integration_revenues" }
+                .map { "    \($0): null" }.joined(separator: "\n")
+            return """
             fiscal_year: 2001
             quarter: \(quarter)
             translation: { rate: \(rate), date: 2001-12-28 }
@@ -15,6 +20,7 @@ final class EmbargoTests: XCTestCase {
               income_statement:
                 dedicated_access_services: \(dedicated)
                 systems_integration_revenues: \(si)
+            \(others)
             """
         }
         func release(_ quarter: Int, title: String, released: String, draft: Bool) -> String {

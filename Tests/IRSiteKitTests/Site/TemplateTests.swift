@@ -59,7 +59,8 @@ final class TemplateTests: XCTestCase {
             nav: [NavItem(label: "Home", href: root + "index.html", isCurrent: false),
                   NavItem(label: "Releases", href: root + "releases/index.html", isCurrent: true),
                   NavItem(label: "Financial statements", href: root + "statements/index.html", isCurrent: false)],
-            contentHTML: content, generator: "IRSite 0.1.0", noindex: false, previewNotice: "")
+            contentHTML: content, generator: "IRSite 0.1.0", noindex: false, previewNotice: "", quietPeriodNotice: "", feedHref: root + "feed.xml",
+            canonicalURL: "https://ir.example.com/releases/", ogType: "website", ogTitle: "Release archive", jsonLDHTML: "")
     }
 
     /// A preview build marks every page: a visible notice and noindex.
@@ -215,8 +216,10 @@ final class TemplateTests: XCTestCase {
                        HeadlineFigure(label: "Operating income (loss)", value: "(16)", yoy: "(102.5)%", qoq: "n/m", isNegative: true)],
             currentLabel: "2Q01", yoyLabel: "Change vs 2Q00", qoqLabel: "Change vs 1Q01", headlineUnit: "JPY in millions",
             summaryHTML: "<ul><li>Revenues grew.</li></ul>", hasGuidance: true, guidance: Self.guidance,
-            nextEvent: EventContext(title: "Conference call", when: "November 14, 2001, 09:00", iso: "2001-11-14T09:00:00-05:00",
-                                    url: "http://www.vcall.com", hasURL: true),
+            nextEvent: EventContext(title: "Conference call", kind: "Conference call", when: "November 14, 2001, 09:00",
+                                    iso: "2001-11-14T09:00:00-05:00", url: "http://www.vcall.com", hasURL: true,
+                                    releaseTitle: "IIJ Announces", releaseHref: "releases/2001-q2/index.html",
+                                    icsHref: "calendar/2001-11-14-conference-call.ics"),
             hasNextEvent: true, archiveHref: "releases/index.html", statementsHref: "statements/index.html")
         let html = try await render(context, "index")
         XCTAssertEqual(count("<h1", in: html), 1)
@@ -250,13 +253,15 @@ final class TemplateTests: XCTestCase {
     func testRelease() async throws {
         let body = try await render(Self.table(), "table")
         let context = ReleasePageContext(
-            release: Self.release, notForRelease: "", dateline: "Tokyo and New York",
+            release: Self.release, notForRelease: "", corrections: [], hasCorrections: false, dateline: "Tokyo and New York",
             contacts: [ContactContext(heading: "Contact in Japan", organization: "Internet Initiative Japan Inc.", name: "Junko Higasa",
                                       role: "Investor Relations", email: "ir@iij.ad.jp", hasEmail: true, phone: "81-3-5259-6500"),
                        ContactContext(heading: "Contact in the United States", organization: "", name: "Mami Ogawa",
                                       role: "", email: "", hasEmail: false, phone: "")],
-            hasContacts: true, bodyHTML: "<h2>Overview</h2>\n" + body, archiveHref: "../index.html", statementsHref: "../../statements/index.html")
+            hasContacts: true, bodyHTML: "<h2>Overview</h2>\n" + body, archiveHref: "../index.html", statementsHref: "../../statements/index.html",
+            downloads: [DownloadLink(label: "2Q01 figures", format: "CSV", href: "../../data/2001-q2.csv")])
         let html = try await render(context, "release")
+        XCTAssertTrue(html.contains("<a href=\"../../data/2001-q2.csv\" download>2Q01 figures (CSV)</a>"))
         XCTAssertEqual(count("<h1", in: html), 1)
         assertInOrder(["<article", "<h1>IIJ Announces Positive Operating Income</h1>", "Expects Further Improvement",
                        "Tokyo and New York", "<time datetime=\"2001-11-13T15:00:00+09:00\">November 13, 2001</time>",
@@ -292,7 +297,8 @@ final class TemplateTests: XCTestCase {
     func testStatements() async throws {
         let table = try await render(Self.table(), "table")
         let context = StatementsContext(intro: "Every statement across 3 quarters & more.",
-                                        tables: [RenderedTable(id: "income_statement", title: "Consolidated Statements of Operations", html: table)])
+                                        tables: [RenderedTable(id: "income_statement", title: "Consolidated Statements of Operations", html: table)],
+                                        downloads: [], hasDownloads: false)
         let html = try await render(context, "statements")
         XCTAssertEqual(count("<h1", in: html), 1)
         assertInOrder(["<h1>Financial statements</h1>", "Every statement across 3 quarters &amp; more.",

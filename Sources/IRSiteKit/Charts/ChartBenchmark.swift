@@ -1,0 +1,23 @@
+/// Renders many charts, for `Tests/Benchmarks/bench-charts.sh`.
+public enum ChartBenchmark {
+    /// Renders `count` charts (the sample charts in turn, each with its own id
+    /// prefix and slightly different values) as SVG, description and table;
+    /// returns how many and the total SVG bytes (plus one per table cell).
+    public static func run(count: Int) -> (charts: Int, bytes: Int) {
+        let samples = ChartSamples.all.map(\.spec)
+        var bytes = 0
+        for i in 0..<max(0, count) {
+            var spec = samples[i % samples.count]
+            spec.idPrefix = "bench-\(i)"
+            let nudge = Exact(Int128(i % 97), 10)
+            spec.series = spec.series.map { series in
+                var series = series
+                series.values = series.values.map { $0.map { $0 + nudge } }
+                return series
+            }
+            bytes += ChartRenderer.svg(spec, standalone: true).utf8.count
+            bytes += ChartRenderer.table(spec).rows.reduce(0) { $0 + $1.cells.count }
+        }
+        return (max(0, count), bytes)
+    }
+}

@@ -1,0 +1,24 @@
+/// A closed set of words content may use (`rounding: truncate`); decoding an
+/// unknown word names the allowed ones.
+public protocol ContentChoice: RawRepresentable, CaseIterable, Decodable where RawValue == String {}
+
+extension ContentChoice {
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let value = Self(rawValue: text) else {
+            let choices = Self.allCases.map(\.rawValue).joined(separator: ", ")
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "unknown value '\(text)'; expected one of: \(choices)"))
+        }
+        self = value
+    }
+}
+
+extension RoundingRule: ContentChoice {}
+extension FigureConventions.SignFlip: ContentChoice {}
+extension FigureConventions.Negative: ContentChoice {}
+extension FiscalCalendar.Naming: ContentChoice {}
+extension LayoutFile.Basis: ContentChoice {}
+extension PeriodRole: ContentChoice {}
+extension ColumnSpec.Show: ContentChoice {}
+extension EventSpec.Kind: ContentChoice {}
+extension Diagnostic.Severity: ContentChoice {}

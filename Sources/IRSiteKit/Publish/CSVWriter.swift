@@ -1,0 +1,60 @@
+/// RFC 4180 CSV: a header row, then the records; CRLF after every row
+/// (the last one included); a field is quoted when it contains a comma, a
+/// double quote, CR or LF, with its quotes doubled. Everything else is written
+/// as is: the text is Unicode and the caller writes it as UTF-8.
+///
+/// A record with a single empty field is written `""`, so it is not an
+/// empty line (which many readers skip).
+///
+/// Note for consumers that open the file in a spreadsheet: fields are not
+/// altered to defuse formulas (`=`, `+`, `-`, `@`); a negative figure such as
+/// `-68.61` must stay a number.
+public struct CSVWriter: Sendable, Hashable {
+    public private(set) var header: [String]
+    public private(set) var rows: [[String]] = []
+    /// Start the text with U+FEFF, which some spreadsheet programs need to read UTF-8.
+    public var byteOrderMark: Bool
+
+    public init(header: [String], byteOrderMark: Bool = false) {
+        precondition(!header.isEmpty, "CSVWriter: a header needs at least one column")
+        self.header = header
+        self.byteOrderMark = byteOrderMark
+    }
+
+    public init(header: [String], rows: [[String]], byteOrderMark: Bool = false) {
+        self.init(header: header, byteOrderMark: byteOrderMark)
+        for row in rows { append(row) }
+    }
+
+    /// Adds a record; it must have as many fields as the header (a programming error otherwise).
+    public mutating func append(_ row: [String]) {
+        precondition(row.count == header.count, "CSVWriter: a row has \(row.count) fields, the header \(header.count)")
+        rows.append(row)
+    }
+
+    /// The whole file.
+    public func render() -> String {
+        var out = byteOrderMark ? "\u{FEFF}" : ""
+        out += CSVWriter.record(header)
+        for row in rows { out += CSVWriter.record(row) }
+        return out
+    }
+
+    /// One record with its CRLF.
+    public static func record(_ fields: [String]) -> String {
+        if fields.count == 1, fields[0].isEmpty { return "\"\"\r\n" }
+        return fields.map(field).joined(separator: ",") + "\r\n"
+    }
+
+    /// One field, quoted if needed.
+    public static func field(_ value: String) -> String {
+        // Scan scalars: "\r\n" is a single Character, so Character tests would miss CR and LF in it.
+        let needsQuotes = value.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }
+        guard needsQuotes else { return value }
+        var out = "\""
+        for scalar in value.unicodeScalars {
+            if scalar == "\"" { out += "\"\"" } else { out.unicodeScalars.append(scalar) }
+        }
+        return out + "\""
+    }
+}

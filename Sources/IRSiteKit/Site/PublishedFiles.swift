@@ -1,0 +1,181 @@
+/// The machine-readable side of the site, from the same visible site as the
+/// pages: the Atom feed, sitemap and robots.txt, one `.ics` file per event,
+/// and the data downloads (CSV and JSON per period, one combined CSV).
+public struct PublishedFiles: Sendable {
+    public let site: Site
+    /// Releases shown only because this is a preview: left out of the sitemap.
+    public let unpublished: Set<FiscalPeriod>
+    public let isPreview: Bool
+    let deriver: StatementDeriver
+    let calendar: FinancialCalendar
+
+    public init(site: Site, unpublished: Set<FiscalPeriod>, isPreview: Bool) {
+        self.site = site
+        self.unpublished = unpublished
+        self.isPreview = isPreview
+        deriver = StatementDeriver(book: FactBook(site: site))
+        calendar = FinancialCalendar(site: site)
+    }
+
+    var host: String { AbsoluteURL.host(of: site.settings.baseURL) ?? "irsite.invalid" }
+    var offset: Int { site.settings.utcOffset(on: CalendarDate(year: 2001, month: 1, day: 1)) }
+
+    /// Every file, as independent jobs.
+    public var jobs: [@Sendable () throws -> OutputFile] {
+        var jobs: [@Sendable () throws -> OutputFile] = [{ feed() }, { sitemap() }, { robots() }, { allData() }]
+        for entry in calendar.entries { jobs.append({ ics(entry) }) }
+        for period in site.periods.keys.sorted() {
+            jobs.append({ csv(period) })
+            jobs.append({ json(period) })
+        }
+        return jobs
+    }
+
+    // MARK: Feed and discovery
+
+    func feed() -> OutputFile {
+        let entries = site.releases.map { release in
+            AtomFeed.Entry(id: AtomFeed.releaseID(authority: host, period: release.period, periodEnd: site.settings.calendar.end(of: release.period)),
+                           title: release.title, published: release.released, updated: release.updated,
+                           path: AbsoluteURL.folderPath(Routes.release(release.period)),
+                           summary: PageRenderer.summarize(Markdown.firstParagraphText(in: release.body) ?? release.title, limit: 600),
+                           categories: [AtomFeed.Category(term: release.period.id, label: release.period.longLabel)])
+        }
+        let feed = AtomFeed(id: AtomFeed.feedID(baseURL: site.settings.baseURL), title: "\(site.settings.company): earnings releases",
+                            subtitle: "Quarterly results of \(site.settings.company)", baseURL: site.settings.baseURL,
+                            feedPath: Routes.feed, author: AtomFeed.Person(name: site.settings.company),
+                            language: site.settings.language, entries: entries, defaultUTCOffset: offset)
+        return OutputFile(path: Routes.feed, text: feed.render())
+    }
+
+    func sitemap() -> OutputFile {
+        var pages = [Routes.home, Routes.archive, Routes.statements, Routes.calendar].map { Sitemap.Page(path: AbsoluteURL.folderPath($0)) }
+        for release in site.releases where !unpublished.contains(release.period) {
+            pages.append(Sitemap.Page(path: AbsoluteURL.folderPath(Routes.release(release.period)), lastModified: release.updated))
+        }
+        return OutputFile(path: Routes.sitemap, text: Sitemap(baseURL: site.settings.baseURL, pages: pages, defaultUTCOffset: offset).render())
+    }
+
+    func robots() -> OutputFile {
+        OutputFile(path: Routes.robots, text: Sitemap.robotsTxt(sitemapURL: AbsoluteURL.join(base: site.settings.baseURL, path: Routes.sitemap),
+                                                                allowCrawling: !isPreview))
+    }
+
+    // MARK: Calendar
+
+    func ics(_ entry: FinancialCalendar.Entry) -> OutputFile {
+        let e = entry.event
+        var end = e.end
+        if end == nil, e.kind == .quietPeriod, let instant = entry.end {
+            // A quiet period runs to the day before the results it precedes (all-day, inclusive).
+            end = Timestamp(date: Timestamp.fromEpochSeconds(instant - 1, utcOffset: site.settings.utcOffset(on: e.start.date)).date)
+        }
+        let event = ICalendar.Event(uid: ICalendar.uid(slug: entry.slug, domain: host), stamp: entry.release.updated, start: e.start, end: end,
+                                    summary: e.title, description: "Announced in \(site.settings.company)'s release \"\(entry.release.title)\".",
+                                    url: PageRenderer.externalURL(e.url).isEmpty ? nil : PageRenderer.externalURL(e.url))
+        let calendar = ICalendar(name: "\(site.settings.company) financial calendar", events: [event],
+                                 defaultUTCOffset: site.settings.utcOffset(on: e.start.date))
+        return OutputFile(path: Routes.calendarFile(entry.slug), text: calendar.render())
+    }
+
+    // MARK: Data downloads
+
+    /// One figure of the data files.
+    struct Datum {
+        var layout: Layout
+        var row: LineRow
+        var measure: String
+        var unit: String
+        var value: String?
+    }
+
+    /// Every fact and derived figure the statements print for `period`, in statement and row order.
+    func data(_ period: FiscalPeriod) -> [Datum] {
+        var out: [Datum] = []
+        let book = deriver.book
+        for layout in site.layouts {
+            var columns = [ResolvedColumn(show: .value, period: period)]
+            var measures = ["value"]
+            if layout.showsTranslation, site.periods[period]?.translation != nil {
+                columns.append(ResolvedColumn(show: .translation, period: period)); measures.append("translation")
+            }
+            if layout.percentOf != nil { columns.append(ResolvedColumn(show: .percent, period: period)); measures.append("percent_of_\(layout.percentOf!)") }
+            if book.hasPeriod(period.priorYear) { columns.append(ResolvedColumn(show: .change, period: period, base: period.priorYear)); measures.append("change_pct_vs_\(period.priorYear.id)") }
+            if book.hasPeriod(period.priorQuarter) { columns.append(ResolvedColumn(show: .change, period: period, base: period.priorQuarter)); measures.append("change_pct_vs_\(period.priorQuarter.id)") }
+            let table = deriver.derive(layout, columns: columns)
+            let rows = layout.lineRows
+            for (row, derived) in zip(rows, table.rows.filter { !$0.isHeader }) {
+                for (i, cell) in derived.cells.enumerated() {
+                    let unit: String
+                    switch columns[i].show {
+                    case .value: unit = row.unit.description
+                    case .translation:
+                        // The statement's scale in the translation currency: usd_thousands.
+                        if case let .money(_, exponent) = layout.unit, let code = site.settings.translationCurrency {
+                            unit = Unit.money(currency: code, exponent: exponent).description
+                        } else {
+                            unit = ""
+                        }
+                    case .percent, .change: unit = "percent"
+                    }
+                    switch cell {
+                    case .blank: continue
+                    case let .figure(units, places, _):
+                        // The figure as printed, without separators or parentheses: -68.61, 25.5.
+                        out.append(Datum(layout: layout, row: row, measure: measures[i], unit: unit,
+                                         value: (Exact(units, 1) * Exact.power10(-places)).plain(places: places)))
+                    case .missing, .notMeaningful:
+                        out.append(Datum(layout: layout, row: row, measure: measures[i], unit: unit, value: nil))
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    static let csvHeader = ["period", "period_label", "period_end", "statement", "line", "label", "measure", "unit", "value"]
+
+    func csvRows(_ period: FiscalPeriod) -> [[String]] {
+        let end = site.periods[period]?.end.iso ?? ""
+        return data(period).map { [period.id, period.label, end, $0.layout.id, $0.row.line, $0.row.label, $0.measure, $0.unit, $0.value ?? ""] }
+    }
+
+    func csv(_ period: FiscalPeriod) -> OutputFile {
+        OutputFile(path: Routes.data(period, "csv"), text: CSVWriter(header: Self.csvHeader, rows: csvRows(period)).render())
+    }
+
+    func allData() -> OutputFile {
+        let rows = site.periods.keys.sorted(by: >).flatMap(csvRows)
+        return OutputFile(path: Routes.allData, text: CSVWriter(header: Self.csvHeader, rows: rows).render())
+    }
+
+    func json(_ period: FiscalPeriod) -> OutputFile {
+        let data = site.periods[period]
+        var statements: [JSONWriter.Value] = []
+        let figures = self.data(period)
+        for layout in site.layouts {
+            var lines: [JSONWriter.Value] = []
+            for row in layout.lineRows {
+                var measures: [String: JSONWriter.Value] = [:]
+                for d in figures where d.layout.id == layout.id && d.row.line == row.line {
+                    measures[d.measure] = .object(["unit": .string(d.unit),
+                                                   "value": d.value.flatMap(JSONWriter.Number.init(literal:)).map(JSONWriter.Value.number) ?? .null])
+                }
+                lines.append(.object(["line": .string(row.line), "label": .string(row.label), "figures": .object(measures)]))
+            }
+            statements.append(.object(["id": .string(layout.id), "title": .string(layout.title), "unit": .string(layout.unit.description),
+                                       "lines": .array(lines)]))
+        }
+        var root: [String: JSONWriter.Value] = [
+            "company": .string(site.settings.company), "period": .string(period.id), "period_label": .string(period.label),
+            "period_start": .string(data?.start.iso ?? ""), "period_end": .string(data?.end.iso ?? ""),
+            "currency": .string(site.settings.currency), "statements": .array(statements),
+        ]
+        if let t = data?.translation {
+            root["translation"] = .object(["currency": .string(site.settings.translationCurrency ?? ""),
+                                           "rate": JSONWriter.Number(literal: t.rateText).map(JSONWriter.Value.number) ?? .null,
+                                           "rate_date": .string(t.date.iso)])
+        }
+        return OutputFile(path: Routes.data(period, "json"), text: JSONWriter.render(.object(root)))
+    }
+}
