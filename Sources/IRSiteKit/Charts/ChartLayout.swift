@@ -6,7 +6,7 @@ struct ChartScene {
     var width: Double
     var height: Double
     var body: String
-    var texts: [PlacedText]
+    var texts: [ChartText]
     /// The plot area (x, y, width, height).
     var plot: (x: Double, y: Double, width: Double, height: Double)
     /// The bottom of the heading block (title, subtitle, legend, unit).
@@ -15,7 +15,7 @@ struct ChartScene {
     var marks: [(x: Double, y: Double, width: Double, height: Double)]
 }
 
-/// Lays charts out without a browser: text widths come from `TextMetrics`,
+/// Lays charts out without a browser: text widths come from `ChartTextMetrics`,
 /// so margins fit the longest tick label, category labels wrap or rotate,
 /// value labels go inside a bar when they fit and outside when not, and the
 /// legend sits above the plot.
@@ -23,11 +23,11 @@ enum ChartLayout {
     typealias Style = ChartStyle
 
     static func scene(_ d: ChartData) -> ChartScene {
-        var b = SVGBuilder()
+        var b = ChartSVGBuilder()
         let top = header(d, &b)
         var scene = d.horizontal ? horizontal(d, &b, top: top) : vertical(d, &b, top: top)
         // Definitions and the background go first; the height is known only now.
-        var head = SVGBuilder()
+        var head = ChartSVGBuilder()
         defs(d, &head)
         head.rect(x: 0, y: 0, width: scene.width, height: scene.height, [("class", "background"), ("fill", ChartPalette.background)])
         head.newline()
@@ -38,7 +38,7 @@ enum ChartLayout {
 
     // MARK: - Definitions (textures and hatching)
 
-    static func defs(_ d: ChartData, _ b: inout SVGBuilder) {
+    static func defs(_ d: ChartData, _ b: inout ChartSVGBuilder) {
         var textures = Set<Int>()
         for s in 0..<d.seriesCount { textures.insert(ChartPalette.texture(s)) }
         textures.remove(0)
@@ -88,16 +88,16 @@ enum ChartLayout {
     }
 
     /// Draws the heading block; returns the y where the plot block may start.
-    static func header(_ d: ChartData, _ b: inout SVGBuilder) -> Double {
+    static func header(_ d: ChartData, _ b: inout ChartSVGBuilder) -> Double {
         let pad = Style.pad, maxWidth = Style.width - 2 * pad
         var y = pad
         b.open("g", [("class", "heading")])
-        for line in TextMetrics.wrapTruncating(d.spec.title, maxWidth: maxWidth, size: Style.titleFont, bold: true, maxLines: 3) {
+        for line in ChartTextMetrics.wrapTruncating(d.spec.title, maxWidth: maxWidth, size: Style.titleFont, bold: true, maxLines: 3) {
             b.text(line, x: pad, y: y + 0.88 * Style.titleFont, size: Style.titleFont, bold: true, fill: ChartPalette.text, role: "title")
             y += Style.titleFont * Style.lineHeight
         }
         if let subtitle = d.spec.subtitle, !subtitle.isEmpty {
-            for line in TextMetrics.wrapTruncating(subtitle, maxWidth: maxWidth, size: Style.font, maxLines: 3) {
+            for line in ChartTextMetrics.wrapTruncating(subtitle, maxWidth: maxWidth, size: Style.font, maxLines: 3) {
                 b.text(line, x: pad, y: y + 0.88 * Style.font, size: Style.font, fill: ChartPalette.mutedText, role: "subtitle")
                 y += Style.line
             }
@@ -115,8 +115,8 @@ enum ChartLayout {
                 switch item {
                 case let .series(_, text), let .range(text), let .net(text): label = text
                 }
-                let text = TextMetrics.truncate(label, maxWidth: maxWidth - Style.swatch - textGap, size: Style.font)
-                let itemWidth = Style.swatch + textGap + TextMetrics.width(text, size: Style.font)
+                let text = ChartTextMetrics.truncate(label, maxWidth: maxWidth - Style.swatch - textGap, size: Style.font)
+                let itemWidth = Style.swatch + textGap + ChartTextMetrics.width(text, size: Style.font)
                 if x > pad, x + itemWidth > Style.width - pad {
                     x = pad
                     y += Style.line
@@ -144,7 +144,7 @@ enum ChartLayout {
 
     /// A bar (or swatch) of series `s`: the colour class with its inline
     /// default, then its texture, if any, on top.
-    static func seriesRect(_ d: ChartData, _ b: inout SVGBuilder, series s: Int, x: Double, y: Double, width: Double, height: Double,
+    static func seriesRect(_ d: ChartData, _ b: inout ChartSVGBuilder, series s: Int, x: Double, y: Double, width: Double, height: Double,
                            extraClass: String, title: String?, separated: Bool = false) {
         var attributes: [(String, String)] = [("class", "\(extraClass) series-\(s)"), ("fill", ChartPalette.color(s))]
         if separated { attributes += [("stroke", ChartPalette.background), ("stroke-width", "1")] }
@@ -203,15 +203,15 @@ enum ChartLayout {
         let fs = Style.font
         var wrapped: [[String]] = []
         for label in labels {
-            guard let lines = TextMetrics.wrap(label, maxWidth: step - 6, size: fs, maxLines: 3) else { break }
+            guard let lines = ChartTextMetrics.wrap(label, maxWidth: step - 6, size: fs, maxLines: 3) else { break }
             wrapped.append(lines)
         }
         if wrapped.count == labels.count { return .horizontal(wrapped) }
         if step >= fs * 1.42 {  // rotated 45°, neighbours are step × sin 45° apart: more than a line
-            return .rotated(-45, labels.map { TextMetrics.truncate($0, maxWidth: 150, size: fs) })
+            return .rotated(-45, labels.map { ChartTextMetrics.truncate($0, maxWidth: 150, size: fs) })
         }
         let every = max(1, Int((fs * 1.2 / step).rounded(.up)))
-        return .rotated(-90, labels.indices.map { $0 % every == 0 ? TextMetrics.truncate(labels[$0], maxWidth: 130, size: fs) : nil })
+        return .rotated(-90, labels.indices.map { $0 % every == 0 ? ChartTextMetrics.truncate(labels[$0], maxWidth: 130, size: fs) : nil })
     }
 
     /// Where a rotated category label's anchor goes relative to its slot centre and the label block top.
@@ -225,7 +225,7 @@ enum ChartLayout {
         var x: Double
         /// Baseline of the first line, relative to the plot top (vertical) or absolute (horizontal).
         var y: Double
-        var anchor: TextAnchor
+        var anchor: ChartTextAnchor
         var fill: String
         var bold: Bool
         var role: String
@@ -240,10 +240,10 @@ enum ChartLayout {
     static func backing(_ s: Int) -> Int? { ChartPalette.texture(s) == 0 ? nil : s }
 
     /// Draws a planned label line, with its backing if any.
-    static func draw(_ label: PlannedLabel, line: String, x: Double, y: Double, _ b: inout SVGBuilder) {
+    static func draw(_ label: PlannedLabel, line: String, x: Double, y: Double, _ b: inout ChartSVGBuilder) {
         let fs = Style.font
         if let s = label.backing {
-            let w = TextMetrics.width(line, size: fs, bold: label.bold) + 6
+            let w = ChartTextMetrics.width(line, size: fs, bold: label.bold) + 6
             let left = label.anchor == .start ? x - 3 : label.anchor == .middle ? x - w / 2 : x - w + 3
             b.rect(x: left, y: y - Style.ascent * fs - 1, width: w, height: (Style.ascent + Style.descent) * fs + 2,
                    [("class", "label-backing series-\(s)"), ("fill", ChartPalette.color(s))])
@@ -251,14 +251,14 @@ enum ChartLayout {
         b.text(line, x: x, y: y, size: fs, anchor: label.anchor, bold: label.bold, fill: label.fill, role: label.role)
     }
 
-    static func vertical(_ d: ChartData, _ b: inout SVGBuilder, top: Double) -> ChartScene {
+    static func vertical(_ d: ChartData, _ b: inout ChartSVGBuilder, top: Double) -> ChartScene {
         let W = Style.width, pad = Style.pad, fs = Style.font
         let axis = Self.axis(d, count: 5) { domain, _ in Style.plotHeight / Double(max(1, domain.indices.count - 1)) >= fs * 1.6 }
         // All zero: a short plot, just the labelled zero line.
         let plotHeight = axis.zeroOnly ? 3 * fs : Style.plotHeight
         let (low, high) = (axis.low, axis.high)
         func yRel(_ v: Double) -> Double { (high - v) / (high - low) * plotHeight }
-        let tickWidth = axis.shown.map { TextMetrics.width($0.label, size: fs) }.max() ?? 0
+        let tickWidth = axis.shown.map { ChartTextMetrics.width($0.label, size: fs) }.max() ?? 0
         let n = max(1, d.categories.count)
 
         // Category slots; rotated labels may need a wider left margin.
@@ -273,7 +273,7 @@ enum ChartLayout {
             for (c, text) in texts.enumerated() {
                 guard let text else { continue }
                 let (ax, ay) = rotatedAnchor(angle, cx: plotLeft + (Double(c) + 0.5) * step, top: 0)
-                minX = min(minX, SVGBuilder.outline(text, x: ax, y: ay, size: fs, anchor: .end, bold: false, rotation: angle, role: "").minX)
+                minX = min(minX, ChartSVGBuilder.outline(text, x: ax, y: ay, size: fs, anchor: .end, bold: false, rotation: angle, role: "").minX)
             }
             if minX >= pad / 2 { break }
             plotLeft += pad / 2 - minX
@@ -299,7 +299,7 @@ enum ChartLayout {
         let lineHeight = Style.line
         func place(_ text: String, x: Double, top barTop: Double, bottom barBottom: Double, positive: Bool, width: Double,
                    series s: Int, role: String) -> PlannedLabel? {
-            let w = TextMetrics.width(text, size: fs)
+            let w = ChartTextMetrics.width(text, size: fs)
             let h = barBottom - barTop
             guard w + 8 <= width, (Style.ascent + Style.descent) * fs + 8 <= h else { return nil }
             let y = positive ? barTop + 4 + Style.ascent * fs + 1 : barBottom - 4 - Style.descent * fs - 1
@@ -334,7 +334,7 @@ enum ChartLayout {
                     let up = segments.map { max($0.from, $0.to) }.max() ?? 0
                     let down = segments.map { min($0.from, $0.to) }.min() ?? 0
                     let text = d.label(total)
-                    if TextMetrics.width(text, size: fs, bold: true) > step - 4 { fits = false; break }
+                    if ChartTextMetrics.width(text, size: fs, bold: true) > step - 4 { fits = false; break }
                     totals.append(outside([text], x: cx(c), top: yRel(up), bottom: yRel(down), positive: !total.isNegative, bold: true, role: "total"))
                 }
                 if fits { labels += totals }
@@ -352,7 +352,7 @@ enum ChartLayout {
                         if let label = place(text, x: x, top: a, bottom: z, positive: value >= 0, width: barWidth,
                                              series: s, role: "value") {
                             planned.append(label)
-                        } else if TextMetrics.width(text, size: fs) <= pitch {
+                        } else if ChartTextMetrics.width(text, size: fs) <= pitch {
                             planned.append(outside([text], x: x, top: a, bottom: z, positive: value >= 0, bold: false, role: "value"))
                         } else {
                             fits = false
@@ -370,7 +370,7 @@ enum ChartLayout {
             // One line if it fits, else broken after the dash, else the dash on a line of its own.
             let (low, high) = (d.label(range.low), d.label(range.high))
             guard let lines = [[text], [low + "–", high], [low, "–", high]].first(where: { candidate in
-                candidate.allSatisfy { TextMetrics.width($0, size: fs) <= room }
+                candidate.allSatisfy { ChartTextMetrics.width($0, size: fs) <= room }
             }) else { continue }
             let (lo, hi) = (ChartData.double(range.low), ChartData.double(range.high))
             let positive = hi >= 0
@@ -388,7 +388,7 @@ enum ChartLayout {
         // The unit (axis title) goes above the plot.
         var y = top + 4
         if !d.spec.unit.isEmpty {
-            b.text(TextMetrics.truncate(d.spec.unit, maxWidth: W - 2 * pad, size: fs), x: pad, y: y + 0.88 * fs, size: fs,
+            b.text(ChartTextMetrics.truncate(d.spec.unit, maxWidth: W - 2 * pad, size: fs), x: pad, y: y + 0.88 * fs, size: fs,
                    fill: ChartPalette.mutedText, role: "axis-title")
             y += lineHeight
         }
@@ -510,11 +510,11 @@ enum ChartLayout {
 
     // MARK: - Horizontal bars
 
-    static func horizontal(_ d: ChartData, _ b: inout SVGBuilder, top: Double) -> ChartScene {
+    static func horizontal(_ d: ChartData, _ b: inout ChartSVGBuilder, top: Double) -> ChartScene {
         let W = Style.width, pad = Style.pad, fs = Style.font, lineHeight = Style.line
         let k = max(1, d.seriesCount)
-        let wrapped = d.categories.map { TextMetrics.wrapTruncating($0, maxWidth: W * 0.36, size: fs, maxLines: 3) }
-        let columnWidth = wrapped.flatMap { $0 }.map { TextMetrics.width($0, size: fs) }.max() ?? 0
+        let wrapped = d.categories.map { ChartTextMetrics.wrapTruncating($0, maxWidth: W * 0.36, size: fs, maxLines: 3) }
+        let columnWidth = wrapped.flatMap { $0 }.map { ChartTextMetrics.width($0, size: fs) }.max() ?? 0
         let maxLines = wrapped.map(\.count).max() ?? 1
         let thickness = k == 1 ? 24.0 : 19.0, gap = 2.0
         let groupHeight = Double(k) * thickness + Double(k - 1) * gap
@@ -529,7 +529,7 @@ enum ChartLayout {
         // Label widths bound the room kept beside the bars for outside labels.
         var positiveRoom = 0.0, negativeRoom = 0.0
         func note(_ text: String, negative: Bool) {
-            let w = TextMetrics.width(text, size: fs) + 6
+            let w = ChartTextMetrics.width(text, size: fs) + 6
             if negative { negativeRoom = max(negativeRoom, w) } else { positiveRoom = max(positiveRoom, w) }
         }
         if d.spec.valueLabels {
@@ -539,12 +539,12 @@ enum ChartLayout {
 
         let estimate = plotRight - plotLeft - positiveRoom - negativeRoom
         let axis = Self.axis(d, count: max(2, (estimate / 90).rounded(.down))) { domain, labels in
-            let widest = labels.map { TextMetrics.width($0, size: fs) }.max() ?? 0
+            let widest = labels.map { ChartTextMetrics.width($0, size: fs) }.max() ?? 0
             return estimate / Double(max(1, domain.indices.count - 1)) >= widest + 16
         }
         let (low, high) = (axis.low, axis.high)
-        let lastTick = TextMetrics.width(axis.shown.last?.label ?? "", size: fs)
-        let firstTick = TextMetrics.width(axis.shown.first?.label ?? "", size: fs)
+        let lastTick = ChartTextMetrics.width(axis.shown.last?.label ?? "", size: fs)
+        let firstTick = ChartTextMetrics.width(axis.shown.first?.label ?? "", size: fs)
 
         struct Bar { var s: Int; var c: Int; var value: Exact }
         var bars: [Bar] = []
@@ -564,7 +564,7 @@ enum ChartLayout {
                     let value = ChartData.double(bar.value)
                     let (a, z) = (x(min(value, 0)), x(max(value, 0)))
                     let text = d.label(bar.value)
-                    let w = TextMetrics.width(text, size: fs)
+                    let w = ChartTextMetrics.width(text, size: fs)
                     let top = rowTop(bar.c) + Double(bar.s) * (thickness + gap)
                     let baseline = top + thickness / 2 + 0.35 * fs
                     let positive = value >= 0
@@ -582,7 +582,7 @@ enum ChartLayout {
             for range in d.ranges {
                 let (lo, hi) = (ChartData.double(range.low), ChartData.double(range.high))
                 let text = d.rangeLabel(range)
-                let w = TextMetrics.width(text, size: fs)
+                let w = ChartTextMetrics.width(text, size: fs)
                 let baseline = plotTop + (Double(range.index) + 0.5) * rowHeight + 0.35 * fs
                 if hi >= 0 {
                     labels.append(PlannedLabel(lines: [text], x: x(hi) + 5, y: baseline, anchor: .start, fill: ChartPalette.text, bold: false,
@@ -623,8 +623,8 @@ enum ChartLayout {
         }
         var bottom = tickBaseline + Style.descent * fs
         if !d.spec.unit.isEmpty {
-            let unit = TextMetrics.truncate(d.spec.unit, maxWidth: W - 2 * pad, size: fs)
-            let unitWidth = TextMetrics.width(unit, size: fs)
+            let unit = ChartTextMetrics.truncate(d.spec.unit, maxWidth: W - 2 * pad, size: fs)
+            let unitWidth = ChartTextMetrics.width(unit, size: fs)
             let centre = min(max((left + right) / 2, pad + unitWidth / 2), W - pad - unitWidth / 2)
             b.text(unit, x: centre, y: bottom + 4 + 0.88 * fs, size: fs, anchor: .middle, fill: ChartPalette.mutedText, role: "axis-title")
             bottom += 4 + lineHeight

@@ -95,10 +95,10 @@ enum ChartNarrative {
     static func ranking(_ d: ChartData, _ label: String, _ points: [(Int, Exact)]) -> [String] {
         guard let first = points.first else { return ["\(label): no data."] }
         if points.count == 1 { return ["\(label): \(d.categories[first.0]), \(d.phrase(first.1))."] }
-        if points.allSatisfy({ $0.1.isZero }) { return ["\(label) is zero for every category."] }
+        if points.allSatisfy({ $0.1.isZero }) { return ["\(label): zero for every category."] }
         let maximum = points.max { $0.1 < $1.1 }!
         let minimum = points.min { $0.1 < $1.1 }!
-        return ["\(label) is highest for \(d.categories[maximum.0]) at \(d.phrase(maximum.1)) and lowest for \(d.categories[minimum.0]) at \(d.phrase(minimum.1))."]
+        return ["\(label): highest for \(d.categories[maximum.0]) (\(d.phrase(maximum.1))), lowest for \(d.categories[minimum.0]) (\(d.phrase(minimum.1)))."]
     }
 
     static func table(_ d: ChartData) -> ChartTable {

@@ -31,18 +31,18 @@ public enum ChartRenderer {
     static func document(_ d: ChartData, _ scene: ChartScene, standalone: Bool) -> String {
         let p = d.prefix
         var out = standalone ? "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" : ""
-        out += "<svg" + SVGBuilder.attributes([
+        out += "<svg" + ChartSVGBuilder.attributes([
             ("xmlns", "http://www.w3.org/2000/svg"),
             ("class", "irsite-chart irsite-chart-\(d.spec.kind.rawValue.replacingOccurrences(of: "_", with: "-"))"),
-            ("viewBox", "0 0 \(SVGNumber.format(scene.width)) \(SVGNumber.format(scene.height))"),
+            ("viewBox", "0 0 \(ChartNumber.format(scene.width)) \(ChartNumber.format(scene.height))"),
             ("width", "100%"),
             ("role", "img"),
             ("aria-labelledby", "\(p)-title \(p)-desc"),
             ("font-family", ChartStyle.fontFamily),
-            ("font-size", SVGNumber.format(ChartStyle.font)),
+            ("font-size", ChartNumber.format(ChartStyle.font)),
         ]) + ">\n"
-        out += "<title id=\"\(p)-title\">" + XMLText.escape(d.spec.title) + "</title>\n"
-        out += "<desc id=\"\(p)-desc\">" + XMLText.escape(ChartNarrative.description(d)) + "</desc>\n"
+        out += "<title id=\"\(p)-title\">" + ChartXML.escape(d.spec.title) + "</title>\n"
+        out += "<desc id=\"\(p)-desc\">" + ChartXML.escape(ChartNarrative.description(d)) + "</desc>\n"
         out += scene.body
         out += "</svg>\n"
         return out

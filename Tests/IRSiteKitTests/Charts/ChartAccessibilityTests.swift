@@ -96,7 +96,7 @@ final class ChartAccessibilityTests: XCTestCase {
                        "Bar chart of Short-term investments, JPY in millions, 2Q00 to 2Q01. Short-term investments was zero throughout.")
         XCTAssertEqual(ChartRenderer.description(ChartSamples.contracts),
                        "Horizontal bar chart of Dedicated access contracts, 2Q01, Number of contracts, for 8 categories. "
-                       + "Contracts is highest for IIJ Economy 64kbps – 128kbps at 1,171 contracts and lowest for IIJ FiberAccess/F at 2 contracts.")
+                       + "Contracts: highest for IIJ Economy 64kbps – 128kbps (1,171 contracts), lowest for IIJ FiberAccess/F (2 contracts).")
         let seasonal = ChartRenderer.description(ChartSamples.quarterly(8))
         XCTAssertEqual(seasonal, "Bar chart of Revenues, 8 quarters, JPY in millions, 1Q91 to 4Q92. Revenues rose 65.5% from ¥2,000 million in 1Q91 to ¥3,310 million in 4Q92.")
         let bridge = ChartRenderer.description(ChartSamples.netLossBridge)

@@ -236,12 +236,12 @@ final class ChartLayoutTests: XCTestCase {
     }
 
     func testNumbersPrintWithoutTrailingZeros() {
-        XCTAssertEqual(SVGNumber.format(12.5), "12.5")
-        XCTAssertEqual(SVGNumber.format(12.50001), "12.5")
-        XCTAssertEqual(SVGNumber.format(3.0), "3")
-        XCTAssertEqual(SVGNumber.format(-0.001), "0")
-        XCTAssertEqual(SVGNumber.format(-2.345), "-2.35")
-        XCTAssertEqual(SVGNumber.format(0.05), "0.05")
-        XCTAssertEqual(SVGNumber.format(100.1), "100.1")
+        XCTAssertEqual(ChartNumber.format(12.5), "12.5")
+        XCTAssertEqual(ChartNumber.format(12.50001), "12.5")
+        XCTAssertEqual(ChartNumber.format(3.0), "3")
+        XCTAssertEqual(ChartNumber.format(-0.001), "0")
+        XCTAssertEqual(ChartNumber.format(-2.345), "-2.35")
+        XCTAssertEqual(ChartNumber.format(0.05), "0.05")
+        XCTAssertEqual(ChartNumber.format(100.1), "100.1")
     }
 }

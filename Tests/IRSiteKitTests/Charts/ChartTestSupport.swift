@@ -9,7 +9,7 @@ enum ChartFixtures {
 
 /// Runs command-line tools the chart tests need (xmllint from libxml2-utils,
 /// rsvg-convert from librsvg2-bin).
-enum ExternalTool {
+enum ChartTool {
     /// The tool's path on PATH, or nil.
     static func find(_ name: String) -> String? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
@@ -45,7 +45,7 @@ enum ExternalTool {
 /// A decoded 8-bit RGB or RGBA PNG (what rsvg-convert writes), enough to
 /// check a rendering is not blank; with its own DEFLATE decoder so the tests
 /// need no image library.
-struct DecodedPNG {
+struct ChartPNG {
     let width: Int
     let height: Int
     /// RGBA, row by row.
@@ -78,7 +78,7 @@ struct DecodedPNG {
             throw Failure.unsupported("depth \(header.depth), colour type \(header.color), interlace \(header.interlace)")
         }
         let channels = header.color == 6 ? 4 : 3
-        let raw = try Inflate.zlib(idat)
+        let raw = try ChartInflate.zlib(idat)
         let stride = header.width * channels
         guard raw.count >= header.height * (stride + 1) else { throw Failure.corrupt("short image data") }
         var out = [UInt8](repeating: 0, count: header.width * header.height * 4)
@@ -147,7 +147,7 @@ struct DecodedPNG {
 }
 
 /// DEFLATE (RFC 1951) in a zlib wrapper (RFC 1950), after Mark Adler's puff.c.
-enum Inflate {
+enum ChartInflate {
     struct Failure: Error { let reason: String }
 
     struct Huffman {

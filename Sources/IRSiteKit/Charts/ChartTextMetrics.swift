@@ -12,7 +12,7 @@ import Foundation
 /// grave (U+0060) use the AFM's `quotesingle` and `grave` rather than the
 /// Adobe-encoding `quoteright`/`quoteleft` at those codes. Kerning is ignored
 /// (it only ever narrows text), so estimates err on the wide side.
-enum TextMetrics {
+enum ChartTextMetrics {
     /// Helvetica, codes 32 (space) … 126 (asciitilde).
     static let regular: [UInt16] = [
         278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, // space … /

@@ -2,7 +2,7 @@ import Foundation
 
 /// Numbers as the SVG prints them: at most two decimals, no trailing zeros,
 /// no negative zero ("12.5", "-3", "0").
-enum SVGNumber {
+enum ChartNumber {
     static func format(_ value: Double) -> String {
         guard value.isFinite else { return "0" }
         let hundredths = (value * 100).rounded()
@@ -21,7 +21,7 @@ enum SVGNumber {
 }
 
 /// XML escaping for text content and attribute values.
-enum XMLText {
+enum ChartXML {
     static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
@@ -53,7 +53,7 @@ struct ChartPoint: Hashable {
 }
 
 /// A text the chart draws, with its estimated outline (a rotated rectangle).
-struct PlacedText {
+struct ChartText {
     var text: String
     var role: String
     var corners: [ChartPoint]
@@ -64,7 +64,7 @@ struct PlacedText {
     var maxY: Double { corners.map(\.y).max() ?? 0 }
 
     /// Whether two outlines overlap (separating-axis test on the two rectangles).
-    func overlaps(_ other: PlacedText, tolerance: Double = 0.5) -> Bool {
+    func overlaps(_ other: ChartText, tolerance: Double = 0.5) -> Bool {
         for shape in [corners, other.corners] {
             for i in 0..<shape.count {
                 let a = shape[i], b = shape[(i + 1) % shape.count]
@@ -80,15 +80,15 @@ struct PlacedText {
     }
 }
 
-enum TextAnchor: String {
+enum ChartTextAnchor: String {
     case start, middle, end
 }
 
 /// Writes SVG markup with deterministic attribute order and records every
 /// text's outline.
-struct SVGBuilder {
+struct ChartSVGBuilder {
     var body = ""
-    var texts: [PlacedText] = []
+    var texts: [ChartText] = []
 
     init() { body.reserveCapacity(16_384) }
 
@@ -108,22 +108,22 @@ struct SVGBuilder {
 
     /// A rectangle; with a `title`, the title is its tooltip.
     mutating func rect(x: Double, y: Double, width: Double, height: Double, _ attributes: [(String, String)], title: String? = nil) {
-        let geometry = [("x", SVGNumber.format(x)), ("y", SVGNumber.format(y)),
-                        ("width", SVGNumber.format(max(0, width))), ("height", SVGNumber.format(max(0, height)))]
+        let geometry = [("x", ChartNumber.format(x)), ("y", ChartNumber.format(y)),
+                        ("width", ChartNumber.format(max(0, width))), ("height", ChartNumber.format(max(0, height)))]
         let head = "<rect" + Self.attributes(Array(attributes.prefix(1)) + geometry + attributes.dropFirst())
         if let title {
-            body += head + "><title>" + XMLText.escape(title) + "</title></rect>"
+            body += head + "><title>" + ChartXML.escape(title) + "</title></rect>"
         } else {
             body += head + "/>"
         }
     }
 
     mutating func line(x1: Double, y1: Double, x2: Double, y2: Double, _ attributes: [(String, String)], title: String? = nil) {
-        let geometry = [("x1", SVGNumber.format(x1)), ("y1", SVGNumber.format(y1)),
-                        ("x2", SVGNumber.format(x2)), ("y2", SVGNumber.format(y2))]
+        let geometry = [("x1", ChartNumber.format(x1)), ("y1", ChartNumber.format(y1)),
+                        ("x2", ChartNumber.format(x2)), ("y2", ChartNumber.format(y2))]
         let head = "<line" + Self.attributes(Array(attributes.prefix(1)) + geometry + attributes.dropFirst())
         if let title {
-            body += head + "><title>" + XMLText.escape(title) + "</title></line>"
+            body += head + "><title>" + ChartXML.escape(title) + "</title></line>"
         } else {
             body += head + "/>"
         }
@@ -131,36 +131,36 @@ struct SVGBuilder {
 
     /// A text whose baseline starts/centres/ends at (x, y), optionally rotated
     /// by `rotation` degrees about that point.
-    mutating func text(_ content: String, x: Double, y: Double, size: Double, anchor: TextAnchor = .start,
+    mutating func text(_ content: String, x: Double, y: Double, size: Double, anchor: ChartTextAnchor = .start,
                        bold: Bool = false, fill: String, role: String, rotation: Double = 0) {
-        var attributes: [(String, String)] = [("class", role), ("x", SVGNumber.format(x)), ("y", SVGNumber.format(y))]
-        if size != ChartStyle.font { attributes.append(("font-size", SVGNumber.format(size))) }
+        var attributes: [(String, String)] = [("class", role), ("x", ChartNumber.format(x)), ("y", ChartNumber.format(y))]
+        if size != ChartStyle.font { attributes.append(("font-size", ChartNumber.format(size))) }
         if bold { attributes.append(("font-weight", "bold")) }
         if anchor != .start { attributes.append(("text-anchor", anchor.rawValue)) }
         attributes.append(("fill", fill))
         if rotation != 0 {
-            attributes.append(("transform", "rotate(\(SVGNumber.format(rotation)) \(SVGNumber.format(x)) \(SVGNumber.format(y)))"))
+            attributes.append(("transform", "rotate(\(ChartNumber.format(rotation)) \(ChartNumber.format(x)) \(ChartNumber.format(y)))"))
         }
-        body += "<text" + Self.attributes(attributes) + ">" + XMLText.escape(content) + "</text>"
+        body += "<text" + Self.attributes(attributes) + ">" + ChartXML.escape(content) + "</text>"
         texts.append(Self.outline(content, x: x, y: y, size: size, anchor: anchor, bold: bold, rotation: rotation, role: role))
     }
 
     /// The estimated outline of a text: ascender to descender, advance width.
-    static func outline(_ content: String, x: Double, y: Double, size: Double, anchor: TextAnchor, bold: Bool,
-                        rotation: Double, role: String) -> PlacedText {
-        let width = TextMetrics.width(content, size: size, bold: bold)
+    static func outline(_ content: String, x: Double, y: Double, size: Double, anchor: ChartTextAnchor, bold: Bool,
+                        rotation: Double, role: String) -> ChartText {
+        let width = ChartTextMetrics.width(content, size: size, bold: bold)
         let left: Double = anchor == .start ? 0 : anchor == .middle ? -width / 2 : -width
         let local = [(left, -ChartStyle.ascent * size), (left + width, -ChartStyle.ascent * size),
                      (left + width, ChartStyle.descent * size), (left, ChartStyle.descent * size)]
         let angle = rotation * .pi / 180
         let (c, s) = (cos(angle), sin(angle))
         let corners = local.map { ChartPoint(x: x + $0.0 * c - $0.1 * s, y: y + $0.0 * s + $0.1 * c) }
-        return PlacedText(text: content, role: role, corners: corners)
+        return ChartText(text: content, role: role, corners: corners)
     }
 
     static func attributes(_ list: [(String, String)]) -> String {
         var out = ""
-        for (name, value) in list { out += " " + name + "=\"" + XMLText.escape(value) + "\"" }
+        for (name, value) in list { out += " " + name + "=\"" + ChartXML.escape(value) + "\"" }
         return out
     }
 }
