@@ -135,6 +135,17 @@ public enum SiteChecks {
             }
             let (embedded, diagnostics) = ReleaseEmbeds.statements(in: release, site: site)
             out += diagnostics
+            for finding in Markdown.findings(in: release.body) {
+                let at = SourceLocation(file: release.file, line: finding.line + release.bodyLineOffset, column: finding.column)
+                switch finding.kind {
+                case .topLevelHeading:
+                    out.append(Diagnostic(.warning, "a '#' heading makes a second <h1>: the release title is the page's heading; use '##'", at: at))
+                case .rawHTML where !site.settings.rawHTML:
+                    out.append(Diagnostic(.warning, "raw HTML is left out of the page; write Markdown, or set raw_html: true in site.yaml", at: at))
+                case .rawHTML:
+                    break
+                }
+            }
             var warnedMissing: Set<FiscalPeriod> = []
             for layout in Set(embedded.values.map(\.id)).sorted().compactMap(site.layout) {
                 for column in StatementDeriver.columns(of: layout, for: release.period) {

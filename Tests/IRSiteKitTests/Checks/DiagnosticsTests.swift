@@ -181,6 +181,15 @@ final class DiagnosticsTests: XCTestCase {
         XCTAssertEqual(content.errors(), ["Content/periods/2001-q2.yaml:\(first + 1):1: error: duplicate key 'cash' (first on line \(first))"])
     }
 
+    func testMarkdownFindingsAreLocatedWarnings() throws {
+        var content = try TestContent()
+        content.edit("releases/2001-q2.md", replacing: "## The 2nd Quarter of FY2001 Results Summary", with: "# The 2nd Quarter of FY2001 Results Summary\n\n<div>kept?</div>")
+        let line = content.line(of: "# The 2nd Quarter", in: "releases/2001-q2.md")
+        let warnings = content.check().filter { $0.severity == .warning }.map(\.description)
+        XCTAssertTrue(warnings.contains("Content/releases/2001-q2.md:\(line):1: warning: a '#' heading makes a second <h1>: the release title is the page's heading; use '##'"), "\(warnings)")
+        XCTAssertTrue(warnings.contains("Content/releases/2001-q2.md:\(line + 2):1: warning: raw HTML is left out of the page; write Markdown, or set raw_html: true in site.yaml"), "\(warnings)")
+    }
+
     func testWindowsLineEndings() throws {
         var content = try TestContent()
         for i in content.files.releases.indices {
