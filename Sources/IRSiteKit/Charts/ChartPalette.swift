@@ -31,8 +31,8 @@ public enum ChartPalette {
     public static let grid = "#D9D9D9"
     /// The zero baseline and the net-total marker.
     public static let baseline = "#333333"
-    /// Dark text used on light bars.
-    public static let darkOnBar = "#1A1A1A"
+    /// Dark text used on lighter bars (black: #1A1A1A would give only 4.50:1 on vermillion).
+    public static let darkOnBar = "#000000"
 
     /// The colour of series `index` (cycling).
     public static func color(_ index: Int) -> String { series[index % series.count] }

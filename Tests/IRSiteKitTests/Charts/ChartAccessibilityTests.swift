@@ -38,7 +38,7 @@ final class ChartAccessibilityTests: XCTestCase {
     func testLabelsInsideBarsHaveTextContrast() {
         for colour in ChartPalette.series {
             let label = ChartPalette.labelColor(on: colour)
-            XCTAssertGreaterThanOrEqual(contrast(label, colour), 4.5, "label \(label) on \(colour)")
+            XCTAssertGreaterThanOrEqual(contrast(label, colour), 4.7, "label \(label) on \(colour): WCAG 1.4.3 needs 4.5:1 (kept with a margin)")
         }
         // And the rendered charts use exactly those colours.
         for (name, spec) in ChartSamples.all {
