@@ -7,7 +7,7 @@ public struct StatementEmbed: Decodable, Sendable {
 
 /// A release's embeds, decoded and located in the release file.
 public struct ReleaseEmbeds: Sendable {
-    public static let kinds: Set<String> = ["statement", "guidance"]
+    public static let kinds: Set<String> = ["statement", "guidance", "chart"]
 
     /// Decodes every embed of `release`; errors carry the Markdown file's line and column.
     public static func statements(in release: Release, site: Site) -> (layouts: [MarkdownEmbed: Layout], diagnostics: [Diagnostic]) {

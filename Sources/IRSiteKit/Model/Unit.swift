@@ -53,7 +53,7 @@ public enum Unit: Sendable, Hashable, CustomStringConvertible {
             case 6: return "\(code) in millions"
             default: return "\(code) × 10^\(e)"
             }
-        case .count: return "number"
+        case .count: return "Number"
         case .shares: return "shares"
         case .gbps: return "Gbps"
         }

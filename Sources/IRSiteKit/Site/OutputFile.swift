@@ -40,6 +40,9 @@ public enum Routes {
 
     public static let allData = "data/all.csv"
 
+    /// A release's chart as a standalone file: `charts/2001-q2-revenue-by-segment.svg`.
+    public static func chart(_ period: FiscalPeriod, _ id: String) -> String { "charts/\(period.id)-\(id).svg" }
+
     /// A period's data download: `data/2001-q2.csv`, `data/2001-q2.json`.
     public static func data(_ period: FiscalPeriod, _ ext: String) -> String { "data/\(period.id).\(ext)" }
 

@@ -59,7 +59,7 @@ public struct PageRenderer: Sendable {
         let latest = site.releases.first
         var context = HomeContext(company: site.settings.company, hasRelease: latest != nil, release: nil, headline: [],
                                   currentLabel: "", yoyLabel: "", qoqLabel: "", headlineUnit: "", summaryHTML: "",
-                                  hasGuidance: false, guidance: nil, nextEvent: nil, hasNextEvent: false,
+                                  hasGuidance: false, guidance: nil, nextEvent: nil, hasNextEvent: false, chartsHTML: "",
                                   archiveHref: Routes.root(from: path) + Routes.archive, statementsHref: Routes.root(from: path) + Routes.statements)
         if let release = latest {
             let p = release.period
@@ -76,6 +76,8 @@ public struct PageRenderer: Sendable {
                 context.guidance = guidanceContext(g)
                 context.hasGuidance = true
             }
+            context.chartsHTML = try ReleaseCharts.resolve(release, site: site).charts.filter(\.home)
+                .map { try chartHTML($0, from: path) }.joined(separator: "\n")
             if let next = calendar.upcoming(now: now).first {
                 context.nextEvent = eventContext(next, from: path)
                 context.hasNextEvent = true
@@ -147,9 +149,13 @@ public struct PageRenderer: Sendable {
     func releasePage(_ release: Release) throws -> OutputFile {
         let path = Routes.release(release.period)
         let (layouts, _) = ReleaseEmbeds.statements(in: release, site: site)
+        let charts = ReleaseCharts.resolve(release, site: site).charts
         let body = try Markdown.render(release.body, options: markdownOptions, embedKinds: ReleaseEmbeds.kinds) { embed throws -> String in
             if embed.kind == "guidance", let g = release.guidance {
                 return try templates.render(guidanceContext(g), "guidance")
+            }
+            if embed.kind == "chart", let chart = charts.first(where: { $0.embed == embed }) {
+                return try chartHTML(chart, from: path)
             }
             guard let layout = layouts[embed] else {
                 throw LocatedError("cannot render embed", at: SourceLocation(file: release.file, line: embed.line + release.bodyLineOffset, column: embed.column))
@@ -217,6 +223,16 @@ public struct PageRenderer: Sendable {
         let org = "{\"@type\": \"Organization\", \"name\": \(JSONText.quote(site.settings.company))}"
         let body = fields.map { "  \(JSONText.quote($0.0)): \(JSONText.quote($0.1))" } + ["  \"author\": \(org)", "  \"publisher\": \(org)"]
         return "<script type=\"application/ld+json\">\n{\n" + body.joined(separator: ",\n") + "\n}\n</script>"
+    }
+
+    /// A chart as a figure: inline SVG, its data as a table, a link to the standalone file.
+    func chartHTML(_ chart: ReleaseChart, from path: String) throws -> String {
+        let table = ChartRenderer.table(chart.spec)
+        let context = ChartContext(id: "chart-\(chart.id)", title: chart.spec.title, svgHTML: ChartRenderer.svg(chart.spec, standalone: false),
+                                   table: ChartTableContext(caption: table.caption, columnHeaders: table.columnHeaders,
+                                                            rows: table.rows.map { ChartTableRow(header: $0.header, cells: $0.cells) }),
+                                   downloadHref: Routes.root(from: path) + chart.file)
+        return try templates.render(context, "chart")
     }
 
     /// Links to the data files of `periods`, then the combined file.

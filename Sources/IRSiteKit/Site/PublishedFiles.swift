@@ -24,6 +24,11 @@ public struct PublishedFiles: Sendable {
     public var jobs: [@Sendable () throws -> OutputFile] {
         var jobs: [@Sendable () throws -> OutputFile] = [{ feed() }, { sitemap() }, { robots() }, { allData() }]
         for entry in calendar.entries { jobs.append({ ics(entry) }) }
+        for release in site.releases {
+            for chart in ReleaseCharts.resolve(release, site: site).charts {
+                jobs.append({ OutputFile(path: chart.file, text: ChartRenderer.svg(chart.spec, standalone: true)) })
+            }
+        }
         for period in site.periods.keys.sorted() {
             jobs.append({ csv(period) })
             jobs.append({ json(period) })

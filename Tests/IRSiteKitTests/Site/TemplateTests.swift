@@ -220,7 +220,7 @@ final class TemplateTests: XCTestCase {
                                     iso: "2001-11-14T09:00:00-05:00", url: "http://www.vcall.com", hasURL: true,
                                     releaseTitle: "IIJ Announces", releaseHref: "releases/2001-q2/index.html",
                                     icsHref: "calendar/2001-11-14-conference-call.ics"),
-            hasNextEvent: true, archiveHref: "releases/index.html", statementsHref: "statements/index.html")
+            hasNextEvent: true, chartsHTML: "", archiveHref: "releases/index.html", statementsHref: "statements/index.html")
         let html = try await render(context, "index")
         XCTAssertEqual(count("<h1", in: html), 1)
         XCTAssertTrue(html.contains("<h1>Internet Initiative Japan Inc. Investor Relations</h1>"))
@@ -242,7 +242,7 @@ final class TemplateTests: XCTestCase {
 
         let empty = HomeContext(company: "Example", hasRelease: false, release: nil, headline: [], currentLabel: "", yoyLabel: "",
                                 qoqLabel: "", headlineUnit: "", summaryHTML: "", hasGuidance: false, guidance: nil,
-                                nextEvent: nil, hasNextEvent: false, archiveHref: "releases/index.html",
+                                nextEvent: nil, hasNextEvent: false, chartsHTML: "", archiveHref: "releases/index.html",
                                 statementsHref: "statements/index.html")
         let emptyHTML = try await render(empty, "index")
         XCTAssertEqual(count("<h1", in: emptyHTML), 1)
