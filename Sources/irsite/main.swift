@@ -14,7 +14,7 @@ struct IRSiteCommand: AsyncParsableCommand {
             derives changes, percentages and the convenience translation, and writes a static site.
             """,
         version: IRSite.version,
-        subcommands: [Build.self, Check.self, BenchCharts.self],
+        subcommands: [Build.self, Check.self, PDF.self, BenchCharts.self],
         defaultSubcommand: nil
     )
 }
@@ -77,6 +77,10 @@ struct Build: AsyncParsableCommand {
     @Flag(name: .long, help: "Preview: include embargoed releases dated after --now, marked \"not for release\".")
     var future = false
 
+    @Option(name: .long, help: ArgumentHelp("Also print each release's summary to summary.pdf on this paper (needs Chromium); pages link the PDFs.",
+                                            valueName: "a4|letter"))
+    var pdf: Paper?
+
     func validate() throws {
         if let now, Timestamp(now)?.secondsOfDay == nil {
             throw ValidationError("--now needs a date-time with a zone, such as 2001-11-13T16:00:00+09:00; found '\(now)'")
@@ -88,7 +92,7 @@ struct Build: AsyncParsableCommand {
         do {
             let instant = now.flatMap(Timestamp.init)?.epochSeconds() ?? Int(Date().timeIntervalSince1970)
             let options = PublicationOptions(now: instant, includeDrafts: drafts, includeFuture: future)
-            let result = try await Pipeline.build(content: content, templates: templates, output: output, options: options)
+            let result = try await Pipeline.build(content: content, templates: templates, output: output, options: options, pdf: pdf)
             report(result.diagnostics.filter { $0.severity != .note })
             let seconds = Date().timeIntervalSince(started)
             let others = result.assets + result.attachments + result.dataFiles
@@ -100,6 +104,9 @@ struct Build: AsyncParsableCommand {
         } catch let error as LocatedError {
             report([error.diagnostic])
             FileHandle.standardError.write(Data("irsite build: failed; nothing written, \(output)/ unchanged\n".utf8))
+            throw ExitCode(1)
+        } catch let error as EnvironmentError {
+            FileHandle.standardError.write(Data("irsite build: \(error); nothing written, \(output)/ unchanged\n".utf8))
             throw ExitCode(1)
         }
     }
@@ -118,5 +125,39 @@ struct BenchCharts: ParsableCommand {
         let result = ChartBenchmark.run(count: count)
         let seconds = Date().timeIntervalSince(started)
         print("\(result.charts) charts, \(result.bytes) bytes of SVG in \(String(format: "%.3f", seconds)) s")
+    }
+}
+
+extension Paper: ExpressibleByArgument {}
+
+struct PDF: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pdf",
+        abstract: "Print each release's summary in a built site to summary.pdf (needs Chromium).",
+        discussion: """
+            Drives headless Chromium (Debian's chromium package) on releases/*/summary.html and writes \
+            summary.pdf beside each. The HTML is left as it was, also when printing fails. Pages link the \
+            PDF when the site is built with `irsite build --pdf`.
+            """
+    )
+
+    @Option(name: .long, help: ArgumentHelp("The built site.", valueName: "dir"))
+    var output = "Output"
+
+    @Option(name: .long, help: ArgumentHelp("Paper size.", valueName: "a4|letter"))
+    var paper: Paper = .a4
+
+    func run() throws {
+        do {
+            let chromium = try PDFPrinter.chromium()
+            let count = try PDFPrinter.printSummaries(in: output, paper: paper, chromium: chromium)
+            print("irsite pdf: printed \(count) summar\(count == 1 ? "y" : "ies") on \(paper.cssSize) paper in \(output)/")
+        } catch let error as LocatedError {
+            report([error.diagnostic])
+            throw ExitCode(1)
+        } catch let error as EnvironmentError {
+            FileHandle.standardError.write(Data("irsite pdf: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
     }
 }

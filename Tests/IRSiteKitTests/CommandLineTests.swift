@@ -63,7 +63,7 @@ final class CommandLineTests: XCTestCase {
         let output = tmp.path("Site")
         let r = try run(["build", "--content", Paths.content, "--templates", Paths.templates, "--output", output])
         XCTAssertEqual(r.status, 0, r.stderr)
-        XCTAssertNotNil(r.stdout.range(of: #"^irsite build: wrote 5 pages and 21 other files to .*Site/ in \d+\.\d\d s\n$"#, options: .regularExpression), r.stdout)
+        XCTAssertNotNil(r.stdout.range(of: #"^irsite build: wrote 6 pages and 21 other files to .*Site/ in \d+\.\d\d s\n$"#, options: .regularExpression), r.stdout)
         XCTAssertTrue(FileManager.default.fileExists(atPath: output + "/releases/2001-q2/index.html"))
     }
 

@@ -245,7 +245,7 @@ public enum SiteChecks {
     }
 
     static func headline(_ site: Site) -> [Diagnostic] {
-        site.settings.headline.compactMap { h in
+        (site.settings.headline + (site.settings.summary.figures ?? []) + site.settings.summary.segments).compactMap { h in
             site.lines[h.line.value] == nil
                 ? Diagnostic(.error, "unknown line '\(h.line.value)' in headline\(SiteLoader.suggestion(h.line.value, Set(site.lines.keys)))", at: h.line.location)
                 : nil

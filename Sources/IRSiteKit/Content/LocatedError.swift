@@ -12,6 +12,14 @@ public struct LocatedError: Error, Sendable, CustomStringConvertible {
     public var diagnostic: Diagnostic { Diagnostic(.error, message, at: location, stage: .load) }
 }
 
+/// A problem with the machine rather than the content (a missing program):
+/// it has no place in a file to point at.
+public struct EnvironmentError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { "error: \(message)" }
+}
+
 /// A decoded value with the place it was written.
 public struct Located<Value: Sendable>: Sendable {
     public var value: Value

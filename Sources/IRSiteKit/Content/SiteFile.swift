@@ -13,9 +13,10 @@ public struct SiteFile: Decodable, Sendable {
     public var headline: [HeadlineSpec]
     public var contacts: [Contact]
     public var rawHTML: Bool
+    public var summary: SummarySpec
 
     enum CodingKeys: String, CodingKey {
-        case company, listing, language, currency, figures, headline, contacts
+        case company, listing, language, currency, figures, headline, contacts, summary
         case shortName = "short_name", baseURL = "base_url", timeZone = "time_zone"
         case fiscalYear = "fiscal_year", translationCurrency = "translation_currency", rawHTML = "raw_html"
     }
@@ -35,6 +36,36 @@ public struct SiteFile: Decodable, Sendable {
         headline = try c.decodeIfPresent([HeadlineSpec].self, forKey: .headline) ?? []
         contacts = try c.decodeIfPresent([Contact].self, forKey: .contacts) ?? []
         rawHTML = try c.decodeIfPresent(Bool.self, forKey: .rawHTML) ?? false
+        summary = try c.decodeIfPresent(SummarySpec.self, forKey: .summary) ?? SummarySpec()
+    }
+}
+
+/// What the printable quarterly summary shows, besides the release's outlook and contacts.
+public struct SummarySpec: Decodable, Sendable {
+    /// Headline figures with their changes (default: the home page's).
+    public var figures: [HeadlineSpec]?
+    /// The segment table: lines, in a unit, with their changes.
+    public var segments: [HeadlineSpec]
+    /// Chart ids of the release to print (two or three).
+    public var charts: [String]
+    /// One line of small type at the foot of the summary.
+    public var safeHarbour: String?
+
+    public init() {
+        figures = nil
+        segments = []
+        charts = []
+        safeHarbour = nil
+    }
+
+    enum CodingKeys: String, CodingKey { case figures, segments, charts, safeHarbour = "safe_harbour" }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        figures = try c.decodeIfPresent([HeadlineSpec].self, forKey: .figures)
+        segments = try c.decodeIfPresent([HeadlineSpec].self, forKey: .segments) ?? []
+        charts = try c.decodeIfPresent([String].self, forKey: .charts) ?? []
+        safeHarbour = try c.decodeIfPresent(String.self, forKey: .safeHarbour)
     }
 }
 

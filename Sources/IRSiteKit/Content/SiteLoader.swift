@@ -36,7 +36,8 @@ public enum SiteLoader {
                 baseURL: raw.baseURL, timeZone: raw.timeZone?.value ?? "UTC",
                 calendar: FiscalCalendar(startMonth: min(max(start.value, 1), 12), namedFor: raw.fiscalYear.namedFor),
                 currency: raw.currency, translationCurrency: raw.translationCurrency, figures: raw.figures,
-                headline: raw.headline, contacts: raw.contacts, rawHTML: raw.rawHTML, file: siteFile.path)
+                headline: raw.headline, contacts: raw.contacts, rawHTML: raw.rawHTML, summary: raw.summary,
+                file: siteFile.path)
         } catch {
             report(error, file: siteFile.path)
         }

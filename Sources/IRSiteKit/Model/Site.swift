@@ -29,6 +29,7 @@ public struct SiteSettings: Sendable {
     public var headline: [HeadlineSpec]
     public var contacts: [Contact]
     public var rawHTML: Bool
+    public var summary: SummarySpec
     public var file: String
 }
 

@@ -51,6 +51,10 @@ public enum Routes {
 
     public static func release(_ period: FiscalPeriod) -> String { releaseFolder(period) + "index.html" }
 
+    /// The printable quarterly summary and its PDF.
+    public static func summary(_ period: FiscalPeriod) -> String { releaseFolder(period) + "summary.html" }
+    public static func summaryPDF(_ period: FiscalPeriod) -> String { releaseFolder(period) + "summary.pdf" }
+
     /// A release's permanent folder, from its fiscal period alone: `releases/2001-q2/`.
     public static func releaseFolder(_ period: FiscalPeriod) -> String { "releases/\(period.id)/" }
 

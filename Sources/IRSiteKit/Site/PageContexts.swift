@@ -32,6 +32,8 @@ public struct LayoutContext: Sendable {
     public var ogTitle: String
     /// schema.org JSON-LD for a release page (`NewsArticle`), already safe inside `<script>`; may be "".
     public var jsonLDHTML: String
+    /// "page-summary" on the printable summary (print-first styles), else "page-<section>".
+    public var bodyClass: String
 }
 
 public struct NavItem: Sendable {
@@ -71,6 +73,9 @@ public struct ReleaseSummary: Sendable {
     public var releasedDate: String     // "November 13, 2001"
     public var releasedISO: String      // "2001-11-13T15:00:00+09:00" for <time datetime>
     public var href: String             // relative to the page it is on
+    /// The printable summary, and its PDF when the build made one ("" otherwise).
+    public var summaryHref: String
+    public var pdfHref: String
     public var attachments: [AttachmentContext]
     public var hasAttachments: Bool
 }
@@ -263,4 +268,25 @@ public struct ChartTableContext: Sendable {
 public struct ChartTableRow: Sendable {
     public var header: String
     public var cells: [String]
+}
+
+/// `Templates/summary.mustache`: the printable quarterly summary of a release.
+public struct SummaryContext: Sendable {
+    public var company: String
+    public var listing: String
+    public var release: ReleaseSummary
+    public var currentLabel: String
+    public var yoyLabel: String
+    public var qoqLabel: String
+    public var figuresUnit: String
+    public var figures: [HeadlineFigure]
+    public var segmentsUnit: String
+    public var segments: [HeadlineFigure]
+    public var hasSegments: Bool
+    /// Two or three of the release's charts, rendered with the `chart` partial.
+    public var chartsHTML: String
+    public var guidance: GuidanceContext?
+    public var contacts: [ContactContext]
+    public var safeHarbour: String
+    public var releaseHref: String
 }

@@ -9,16 +9,19 @@ public struct PageRenderer: Sendable {
     public let unpublished: [FiscalPeriod: ReleaseStatus]
     /// The build's "now" (seconds since 1970): decides upcoming events and quiet periods.
     public let now: Int
+    /// Set when the build prints each summary to PDF: pages then link the PDF.
+    public let pdfPaper: Paper?
     let calendar: FinancialCalendar
     let book: FactBook
     let deriver: StatementDeriver
     let tables: TableBuilder
     let formatter: FigureFormatter
 
-    public init(site: Site, templates: Templates, now: Int, unpublished: [FiscalPeriod: ReleaseStatus] = [:]) {
+    public init(site: Site, templates: Templates, now: Int, unpublished: [FiscalPeriod: ReleaseStatus] = [:], pdfPaper: Paper? = nil) {
         self.site = site
         self.templates = templates
         self.now = now
+        self.pdfPaper = pdfPaper
         self.unpublished = unpublished
         calendar = FinancialCalendar(site: site)
         book = FactBook(site: site)
@@ -30,7 +33,10 @@ public struct PageRenderer: Sendable {
     /// The site's pages as independent jobs: each renders one page.
     public var jobs: [@Sendable () throws -> OutputFile] {
         var jobs: [@Sendable () throws -> OutputFile] = [{ try home() }, { try archive() }, { try statements() }, { try calendarPage() }]
-        for release in site.releases { jobs.append({ try releasePage(release) }) }
+        for release in site.releases {
+            jobs.append({ try releasePage(release) })
+            jobs.append({ try summaryPage(release) })
+        }
         return jobs
     }
 
@@ -197,7 +203,8 @@ public struct PageRenderer: Sendable {
                                     quietPeriodNotice: quietPeriodNotice, feedHref: root + Routes.feed,
                                     canonicalURL: Routes.absolute(path, base: site.settings.baseURL),
                                     ogType: article == nil ? "website" : "article", ogTitle: title,
-                                    jsonLDHTML: article.map { jsonLD($0, path: path, description: description) } ?? "")
+                                    jsonLDHTML: article.map { jsonLD($0, path: path, description: description) } ?? "",
+                                    bodyClass: "page-\(section)")
         return OutputFile(path: path, text: try templates.render(context, "layout"))
     }
 
@@ -235,6 +242,38 @@ public struct PageRenderer: Sendable {
         return try templates.render(context, "chart")
     }
 
+    /// The printable quarterly summary: paper first, two pages at most.
+    func summaryPage(_ release: Release) throws -> OutputFile {
+        let path = Routes.summary(release.period)
+        let p = release.period
+        let figureSpecs = site.settings.summary.figures ?? site.settings.headline
+        // The caption names the first figure's unit; a figure in another unit names its own.
+        func rows(_ specs: [HeadlineSpec]) -> (caption: String, rows: [HeadlineFigure]) {
+            guard let first = specs.first.map(headlineUnit) else { return ("", []) }
+            return (first.caption, specs.map { spec in
+                headlineFigure(spec, p, showUnit: headlineUnit(spec) != first && !spec.label.contains("("))
+            })
+        }
+        let figures = rows(figureSpecs)
+        let segments = rows(site.settings.summary.segments)
+        let charts = ReleaseCharts.resolve(release, site: site).charts
+        let chosen = site.settings.summary.charts.compactMap { id in charts.first { $0.id == id } }
+        let contacts = site.settings.contacts.map {
+            ContactContext(heading: $0.heading, organization: $0.organization ?? "", name: $0.name ?? "", role: $0.role ?? "",
+                           email: $0.email ?? "", hasEmail: $0.email != nil, phone: $0.phone ?? "")
+        }
+        let context = SummaryContext(
+            company: site.settings.company, listing: site.settings.listing ?? "", release: summary(release, from: path),
+            currentLabel: p.label, yoyLabel: "Change vs \(p.priorYear.label)", qoqLabel: "Change vs \(p.priorQuarter.label)",
+            figuresUnit: figures.caption, figures: figures.rows,
+            segmentsUnit: segments.caption, segments: segments.rows, hasSegments: !segments.rows.isEmpty,
+            chartsHTML: try chosen.map { try chartHTML($0, from: path) }.joined(separator: "\n"),
+            guidance: release.guidance.map(guidanceContext), contacts: contacts,
+            safeHarbour: site.settings.summary.safeHarbour ?? "", releaseHref: Routes.root(from: path) + Routes.release(p))
+        return try page(path, title: "\(p.longLabel) results summary", description: "Printable summary of \(site.settings.company)'s \(p.longLabel) results: \(release.title)",
+                        section: "summary", body: try templates.render(context, "summary"))
+    }
+
     /// Links to the data files of `periods`, then the combined file.
     func downloads(for periods: [FiscalPeriod], from path: String) -> [DownloadLink] {
         let root = Routes.root(from: path)
@@ -267,7 +306,9 @@ public struct PageRenderer: Sendable {
         return ReleaseSummary(title: release.title, subtitle: release.subtitle ?? "", hasSubtitle: release.subtitle != nil,
                               periodLabel: p.longLabel, periodDates: "\(start.short) – \(end.short)",
                               releasedDate: release.released.date.long, releasedISO: release.released.description,
-                              href: Routes.root(from: path) + Routes.release(p), attachments: attachments, hasAttachments: !attachments.isEmpty)
+                              href: Routes.root(from: path) + Routes.release(p), summaryHref: Routes.root(from: path) + Routes.summary(p),
+                              pdfHref: pdfPaper == nil ? "" : Routes.root(from: path) + Routes.summaryPDF(p),
+                              attachments: attachments, hasAttachments: !attachments.isEmpty)
     }
 
     /// "PDF", "PPTX", … from the file name.

@@ -30,7 +30,11 @@ extension Pipeline {
 
     /// Checks, renders and writes the site; on any error nothing is written and
     /// the previous output stays as it was.
-    public static func build(content: String, templates: String, output: String, options: PublicationOptions) async throws -> BuildResult {
+    /// - Parameter pdf: also print each summary to PDF on this paper (the pages then link the PDFs);
+    ///   a failed print fails the build and leaves the previous output as it was.
+    public static func build(content: String, templates: String, output: String, options: PublicationOptions,
+                             pdf: Paper? = nil) async throws -> BuildResult {
+        let chromium = try pdf.map { _ in try PDFPrinter.chromium() }
         let (checked, diagnostics) = check(content: content)
         guard let checked else { throw DiagnosticsError(diagnostics) }
         let (site, unpublished) = Publication.visibleSite(checked, options)
@@ -38,12 +42,13 @@ extension Pipeline {
         let assets = try SiteWriter.assets(in: templates)
         let staging = try SiteWriter.Staging(output: output, protecting: [content, templates])
         do {
-            let renderer = PageRenderer(site: site, templates: theme, now: options.now, unpublished: unpublished)
+            let renderer = PageRenderer(site: site, templates: theme, now: options.now, unpublished: unpublished, pdfPaper: pdf)
             let pages = try await renderer.render(into: staging.write)
             let published = PublishedFiles(site: site, unpublished: Set(unpublished.keys), isPreview: options.isPreview)
             try await ConcurrentJobs.run(published.jobs, into: staging.write)
             let attachments = renderer.attachmentFiles
             for file in assets + attachments { try staging.write(file) }
+            if let pdf, let chromium { try PDFPrinter.printSummaries(in: staging.path, paper: pdf, chromium: chromium) }
             try staging.commit()
             return BuildResult(pages: pages, assets: assets.count, attachments: attachments.count, dataFiles: published.jobs.count,
                                diagnostics: diagnostics)

@@ -100,6 +100,9 @@ public enum SiteWriter {
             }
         }
 
+        /// Where the site is being written, for steps that read it back (PDF printing).
+        public var path: String { folder.path }
+
         /// Replaces the output folder by the staging folder: two renames on one
         /// file system; the old output is removed last, and restored if the second rename fails.
         public func commit() throws {

@@ -5,7 +5,7 @@ import Mustache
 /// (`MustacheLibrary` is `Sendable`).
 public struct Templates: Sendable {
     /// Every template a build renders; a missing one is an error, not an empty page.
-    public static let required = ["layout", "index", "release", "archive", "statements", "table", "guidance", "contacts", "attachments", "calendar", "downloads", "chart"]
+    public static let required = ["layout", "index", "release", "archive", "statements", "table", "guidance", "contacts", "attachments", "calendar", "downloads", "chart", "summary"]
 
     let library: MustacheLibrary
     public let directory: String

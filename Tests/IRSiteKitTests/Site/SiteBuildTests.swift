@@ -11,7 +11,7 @@ final class SiteBuildTests: XCTestCase {
         let tmp = try TempDirectory()
         defer { tmp.remove() }
         let result = try await build(into: tmp.path("Output"))
-        XCTAssertEqual(result.pages, 5)
+        XCTAssertEqual(result.pages, 6)
         let files = Set(TempDirectory.snapshot(tmp.path("Output")).keys)
         XCTAssertTrue(files.isSuperset(of: ["index.html", "releases/index.html", "releases/2001-q2/index.html",
                                              "statements/index.html", "calendar/index.html", "assets/site.css"]), "\(files.sorted())")

@@ -44,6 +44,7 @@ final class TemplateTests: XCTestCase {
         title: "IIJ Announces Positive Operating Income", subtitle: "Expects Further Improvement", hasSubtitle: true,
         periodLabel: "2Q FY2001", periodDates: "Jul 1, 2001 – Sept 30, 2001", releasedDate: "November 13, 2001",
         releasedISO: "2001-11-13T15:00:00+09:00", href: "releases/2001-q2/index.html",
+        summaryHref: "releases/2001-q2/summary.html", pdfHref: "",
         attachments: [AttachmentContext(name: "2q01.pdf", href: "releases/2001-q2/2q01.pdf", kind: "PDF", size: "245 KB")],
         hasAttachments: true)
 
@@ -60,7 +61,8 @@ final class TemplateTests: XCTestCase {
                   NavItem(label: "Releases", href: root + "releases/index.html", isCurrent: true),
                   NavItem(label: "Financial statements", href: root + "statements/index.html", isCurrent: false)],
             contentHTML: content, generator: "IRSite 0.1.0", noindex: false, previewNotice: "", quietPeriodNotice: "", feedHref: root + "feed.xml",
-            canonicalURL: "https://ir.example.com/releases/", ogType: "website", ogTitle: "Release archive", jsonLDHTML: "")
+            canonicalURL: "https://ir.example.com/releases/", ogType: "website", ogTitle: "Release archive", jsonLDHTML: "",
+            bodyClass: "page-archive")
     }
 
     /// A preview build marks every page: a visible notice and noindex.
@@ -131,7 +133,7 @@ final class TemplateTests: XCTestCase {
         XCTAssertTrue(html.contains("href=\"../../index.html\"><span class=\"site-company\">Internet Initiative Japan Inc.</span>"))
         XCTAssertTrue(html.contains("Nasdaq: IIJI"))
         XCTAssertTrue(html.contains("IRSite 0.1.0"))
-        assertInOrder(["<head>", "</head>", "<body>", "<header", "</header>", "<main", "</main>", "<footer", "</footer>", "</body>", "</html>"], in: html)
+        assertInOrder(["<head>", "</head>", "<body class=\"page-archive\">", "<header", "</header>", "<main", "</main>", "<footer", "</footer>", "</body>", "</html>"], in: html)
 
         let atRoot = try await render(Self.layout(root: ""), "layout")
         XCTAssertTrue(atRoot.contains("<link rel=\"stylesheet\" href=\"assets/site.css\">"))
