@@ -20,30 +20,10 @@ enum ChartNumber {
     }
 }
 
-/// XML escaping for text content and attribute values.
+/// XML escaping for text content and attribute values: the same rules as the
+/// feed and sitemap (``PublishXML``), so every XML file IRSite writes escapes alike.
 enum ChartXML {
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "\t", "\n", "\r": out += " "
-            default:
-                // Characters XML 1.0 forbids (controls, lone surrogates cannot occur in String, U+FFFE/FFFF).
-                if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF || (0x7F...0x9F).contains(scalar.value) {
-                    out += " "
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out
-    }
+    static func escape(_ text: String) -> String { PublishXML.attribute(text) }
 }
 
 /// A point of a placed text's outline, for layout checks.

@@ -221,15 +221,19 @@ public struct PageRenderer: Sendable {
 
     /// schema.org `NewsArticle` for a release page, safe inside `<script>`.
     func jsonLD(_ release: Release, path: String, description: String) -> String {
-        let fields: [(String, String)] = [
-            ("@context", "https://schema.org"), ("@type", "NewsArticle"),
-            ("headline", release.title), ("description", Self.summarize(description, limit: 300)),
-            ("datePublished", release.released.description), ("dateModified", release.updated.description),
-            ("url", Routes.absolute(path, base: site.settings.baseURL)),
-        ]
-        let org = "{\"@type\": \"Organization\", \"name\": \(JSONText.quote(site.settings.company))}"
-        let body = fields.map { "  \(JSONText.quote($0.0)): \(JSONText.quote($0.1))" } + ["  \"author\": \(org)", "  \"publisher\": \(org)"]
-        return "<script type=\"application/ld+json\">\n{\n" + body.joined(separator: ",\n") + "\n}\n</script>"
+        let org = JSONWriter.Value.object(["@type": .string("Organization"), "name": .string(site.settings.company)])
+        let article = JSONWriter.Value.object([
+            "@context": .string("https://schema.org"), "@type": .string("NewsArticle"),
+            "headline": .string(release.title), "description": .string(Self.summarize(description, limit: 300)),
+            "datePublished": .string(release.released.description), "dateModified": .string(release.updated.description),
+            "url": .string(Routes.absolute(path, base: site.settings.baseURL)), "author": org, "publisher": org,
+        ])
+        // `<`, `>` and `&` occur only inside JSON strings, where their \u escapes mean the same:
+        // the text can never close the script element.
+        let json = JSONWriter.render(article).trimmingCharacters(in: .newlines)
+            .replacingOccurrences(of: "<", with: "\\u003c").replacingOccurrences(of: ">", with: "\\u003e")
+            .replacingOccurrences(of: "&", with: "\\u0026")
+        return "<script type=\"application/ld+json\">\n" + json + "\n</script>"
     }
 
     /// A chart as a figure: inline SVG, its data as a table, a link to the standalone file.

@@ -230,7 +230,7 @@ final class ChartLayoutTests: XCTestCase {
         spec.title = "R&D <costs> \"quoted\" 'single'\u{7}"
         spec.categories = ["A&B"]
         let svg = ChartRenderer.svg(spec, standalone: true)
-        XCTAssertTrue(svg.contains("R&amp;D &lt;costs&gt; &quot;quoted&quot; &#39;single&#39; "))
+        XCTAssertTrue(svg.contains("R&amp;D &lt;costs&gt; &quot;quoted&quot; &apos;single&apos;<"))
         XCTAssertTrue(svg.contains(">A&amp;B<"))
         XCTAssertFalse(svg.contains("\u{7}"))
     }

@@ -164,6 +164,21 @@ final class CalendarBehaviourTests: XCTestCase {
         XCTAssertTrue(home.contains("November 14, 2001, 09:00 (UTC−05:00)"))
     }
 
+    /// A hostile title is escaped everywhere, the JSON-LD script included.
+    func testHostileTitleCannotBreakOutOfTheJSONLD() async throws {
+        let (tmp, output) = try await build("2002-01-01T00:00:00Z") { content in
+            try self.replace(content + "/releases/2001-q2.md", "title: IIJ Announces Positive Operating Income for the 2nd Quarter 2001 Results",
+                             "title: \"Results </script><script>alert(1)</script> & more\"")
+        }
+        defer { tmp.remove() }
+        // Markup files escape it (the .ics and CSV files carry it as the plain text it is).
+        for (path, data) in TempDirectory.snapshot(output) where [".html", ".xml", ".svg"].contains(where: path.hasSuffix) {
+            XCTAssertFalse(String(decoding: data, as: UTF8.self).contains("<script>alert(1)"), path)
+        }
+        let page = try String(contentsOfFile: output + "/releases/2001-q2/index.html", encoding: .utf8)
+        XCTAssertTrue(page.contains("\"headline\": \"Results \\u003c/script\\u003e\\u003cscript\\u003ealert(1)\\u003c/script\\u003e \\u0026 more\""), page)
+    }
+
     func testCorrectionIsShownAndUpdatesTheFeed() async throws {
         let (tmp, output) = try await build("2002-01-01T00:00:00Z") { content in
             try self.replace(content + "/releases/2001-q2.md", "dateline: Tokyo and New York\n",
