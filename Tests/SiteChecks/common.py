@@ -131,7 +131,7 @@ window.__irsiteDescribe = function (el) {
   if (cls.length) s += '.' + cls.join('.');
   const href = el.getAttribute('href');
   if (href) s += '[href="' + href + '"]';
-  const text = (el.innerText || el.textContent || el.getAttribute('aria-label') || '').trim().replace(/\s+/g, ' ');
+  const text = (el.getAttribute('aria-label') || el.innerText || el.textContent || '').trim().replace(/\s+/g, ' ');
   if (text) s += ' "' + (text.length > 50 ? text.slice(0, 47) + '...' : text) + '"';
   return s;
 };

@@ -152,7 +152,7 @@ final class TemplateTests: XCTestCase {
     func testTable() async throws {
         let html = try await render(Self.table(), "table")
         XCTAssertTrue(html.contains("<figure class=\"statement\" id=\"income_statement\">"))
-        XCTAssertTrue(html.contains("<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Consolidated Statements of Operations\">"))
+        XCTAssertTrue(html.contains("<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Consolidated Statements of Operations (table)\">"))
         assertInOrder(["<caption>", "Consolidated Statements of Operations", "For the Three Months Ended", "(JPY in thousands)", "</caption>"], in: html)
         XCTAssertFalse(html.contains("caption-heading"), "an empty heading is left out")
         // Header rows: groups, periods, column labels; the stub first in each.
