@@ -10,6 +10,9 @@ public struct FinancialCalendar: Sendable {
         public var start: Int
         /// Exclusive end instant, when known.
         public var end: Int?
+        /// The last day, as people say it: the stated end, or for a quiet period the
+        /// results day it leads up to; nil when open-ended.
+        public var until: CalendarDate?
     }
 
     public let entries: [Entry]
@@ -29,11 +32,12 @@ public struct FinancialCalendar: Sendable {
                 }
                 let start = Publication.instant(event.start, site.settings)
                 var end = Self.end(of: event, in: release, start: start, settings: site.settings)
+                let until = event.end?.date ?? (event.kind == .quietPeriod ? Self.results(after: start, in: release, settings: site.settings)?.start.date : nil)
                 if end == nil, event.kind == .quietPeriod {
                     // Announced "until the next release": it ends when a later release is out.
                     end = site.releases.filter { $0.period > release.period }.map { Publication.instant($0.released, site.settings) }.min()
                 }
-                entries.append(Entry(event: event, release: release, slug: slug, start: start, end: end))
+                entries.append(Entry(event: event, release: release, slug: slug, start: start, end: end, until: until))
             }
         }
         self.entries = entries.sorted { ($0.start, $0.slug) < ($1.start, $1.slug) }
@@ -44,11 +48,15 @@ public struct FinancialCalendar: Sendable {
     static func end(of event: Event, in release: Release, start: Int, settings: SiteSettings) -> Int? {
         if let end = event.end { return endInstant(end, settings) }
         if event.kind == .quietPeriod {
-            let results = release.events.filter { $0.kind == .results }.map { ($0, Publication.instant($0.start, settings)) }
-                .filter { $0.1 >= start }.min { $0.1 < $1.1 }
-            return results.map { endInstant($0.0.start, settings) }
+            return results(after: start, in: release, settings: settings).map { endInstant($0.start, settings) }
         }
         return event.start.secondsOfDay == nil ? start + 86_400 : nil
+    }
+
+    /// The release's first results event at or after `start`: where a quiet period ends.
+    static func results(after start: Int, in release: Release, settings: SiteSettings) -> Event? {
+        release.events.filter { $0.kind == .results && Publication.instant($0.start, settings) >= start }
+            .min { Publication.instant($0.start, settings) < Publication.instant($1.start, settings) }
     }
 
     /// A date alone ends at the following midnight; a date-time at itself.

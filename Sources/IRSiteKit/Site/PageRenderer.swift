@@ -148,7 +148,7 @@ public struct PageRenderer: Sendable {
     /// The notice every page shows while a quiet period is in force.
     var quietPeriodNotice: String {
         guard let q = calendar.quietPeriod(at: now) else { return "" }
-        let until = q.end.map { _ in q.event.end?.date.long ?? calendar.entries.first { $0.release.period == q.release.period && $0.event.kind == .results && $0.start >= q.start }?.event.start.date.long ?? "the next earnings release" } ?? "the next earnings release"
+        let until = q.until?.long ?? "the next earnings release"
         return "Quiet period: from \(q.event.start.date.long) until \(until), \(site.settings.shortName) does not comment on its financial results or expectations."
     }
 
