@@ -3,12 +3,6 @@ import XCTest
 
 /// The `irsite` executable as a user runs it: exit codes, stderr format, the summary line.
 final class CommandLineTests: XCTestCase {
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
     /// The executable SwiftPM built beside the test bundle (the test target depends on it).
     var binary: URL {
         let bundle = Bundle(for: Self.self).bundleURL
@@ -16,19 +10,8 @@ final class CommandLineTests: XCTestCase {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
     }
 
-    func run(_ arguments: [String], in directory: URL = Paths.root) throws -> Run {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    func run(_ arguments: [String], in directory: URL = Paths.root) throws -> ExternalTool.Result {
+        try ExternalTool.run(binary.path, arguments, in: directory)
     }
 
     func testCheckOnTheSampleSucceedsAndListsOverridesAsNotes() throws {

@@ -72,7 +72,7 @@ final class ChartGoldenTests: XCTestCase {
 
     /// xmllint parses every standalone and inline SVG.
     func testEverySVGIsWellFormedXML() throws {
-        guard let xmllint = ChartTool.require("xmllint", package: "libxml2-utils") else { return }
+        guard let xmllint = ExternalTool.require("xmllint", package: "libxml2-utils") else { return }
         let dir = try TempDirectory()
         defer { dir.remove() }
         var files: [String] = []
@@ -83,14 +83,14 @@ final class ChartGoldenTests: XCTestCase {
                 files.append(path)
             }
         }
-        let result = try ChartTool.run(xmllint, ["--noout", "--nonet"] + files)
+        let result = try ExternalTool.run(xmllint, ["--noout", "--nonet"] + files)
         XCTAssertEqual(result.status, 0, "xmllint: \(result.stderr)")
     }
 
     /// rsvg-convert renders every standalone SVG, and the pixels show the
     /// bars in their colours (decoded here, no image library needed).
     func testEverySVGRendersToANonBlankPNG() throws {
-        guard let rsvg = ChartTool.require("rsvg-convert", package: "librsvg2-bin") else { return }
+        guard let rsvg = ExternalTool.require("rsvg-convert", package: "librsvg2-bin") else { return }
         let dir = try TempDirectory()
         defer { dir.remove() }
         let samples = ChartSamples.all
@@ -106,7 +106,7 @@ final class ChartGoldenTests: XCTestCase {
             let svg = dir.path("\(name).svg"), png = dir.path("\(name).png")
             // Small renderings keep the decoding quick; bars are still hundreds of pixels.
             let outcome = Result { () throws -> ChartPNG in
-                let run = try ChartTool.run(rsvg, ["-w", "240", "-f", "png", "-o", png, svg])
+                let run = try ExternalTool.run(rsvg, ["-w", "240", "-f", "png", "-o", png, svg])
                 if run.status != 0 {
                     lock.lock(); errors[name] = run.stderr; lock.unlock()
                 }

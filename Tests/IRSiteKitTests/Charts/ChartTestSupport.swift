@@ -7,40 +7,6 @@ enum ChartFixtures {
     static var updating: Bool { ProcessInfo.processInfo.environment["IRSITE_UPDATE_GOLDENS"] == "1" }
 }
 
-/// Runs command-line tools the chart tests need (xmllint from libxml2-utils,
-/// rsvg-convert from librsvg2-bin).
-enum ChartTool {
-    /// The tool's path on PATH, or nil.
-    static func find(_ name: String) -> String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        for dir in path.split(separator: ":") {
-            let candidate = "\(dir)/\(name)"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return nil
-    }
-
-    /// The tool's path, or a test failure saying which package provides it.
-    static func require(_ name: String, package: String, file: StaticString = #filePath, line: UInt = #line) -> String? {
-        if let path = find(name) { return path }
-        XCTFail("\(name) is not installed: the chart tests need it (Debian/Ubuntu: apt-get install \(package))", file: file, line: line)
-        return nil
-    }
-
-    /// Runs `tool` with `arguments`; returns the exit status and stderr.
-    static func run(_ tool: String, _ arguments: [String]) throws -> (status: Int32, stderr: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = arguments
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let data = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-    }
-}
 
 /// A decoded 8-bit RGB or RGBA PNG (what rsvg-convert writes), enough to
 /// check a rendering is not blank; with its own DEFLATE decoder so the tests

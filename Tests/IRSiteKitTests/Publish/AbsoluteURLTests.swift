@@ -44,7 +44,7 @@ final class PublishAbsoluteURLTests: XCTestCase {
     }
 
     func testJoinedURLsParse() {
-        var rng = PublishRNG(seed: 3986)
+        var rng = SplitMix64(seed: 3986)
         for _ in 0..<200 {
             let path = (0..<Int.random(in: 1...4, using: &rng)).map { _ in PublishRandom.string(&rng, maxPieces: 4) }.joined(separator: "/")
             let url = AbsoluteURL.join(base: "https://example.com/ir", path: path)

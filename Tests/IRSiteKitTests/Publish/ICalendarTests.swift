@@ -128,7 +128,7 @@ final class PublishICalendarTests: XCTestCase {
     }
 
     func testFoldingNeverSplitsACharacterAndUnfoldsExactly() {
-        var rng = PublishRNG(seed: 5545)
+        var rng = SplitMix64(seed: 5545)
         for round in 0..<400 {
             let text = round % 2 == 0 ? PublishRandom.nonASCII(&rng, length: Int.random(in: 0...120, using: &rng))
                                       : PublishRandom.string(&rng, maxPieces: 60)

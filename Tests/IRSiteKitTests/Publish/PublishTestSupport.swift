@@ -4,18 +4,6 @@ import FoundationXML
 #endif
 import XCTest
 
-/// A seeded generator (SplitMix64): property tests are random but reproducible.
-struct PublishRNG: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 enum PublishRandom {
     /// Pieces that stress CSV, XML, JSON and iCalendar writers: separators, quotes,
@@ -25,13 +13,13 @@ enum PublishRandom {
         "é", "e\u{301}", "日本", "円", "€", "😀", "👩‍👩‍👧", "🇯🇵", "Ω", "\u{00A0}", "\u{2028}", "x,y", "\"q\"", "=SUM(A1)",
     ]
 
-    static func string(_ rng: inout PublishRNG, maxPieces: Int = 12) -> String {
+    static func string(_ rng: inout SplitMix64, maxPieces: Int = 12) -> String {
         let n = Int.random(in: 0...maxPieces, using: &rng)
         return (0..<n).map { _ in pieces.randomElement(using: &rng)! }.joined()
     }
 
     /// A string of random scalars, mostly non-ASCII (2-, 3- and 4-byte UTF-8).
-    static func nonASCII(_ rng: inout PublishRNG, length: Int) -> String {
+    static func nonASCII(_ rng: inout SplitMix64, length: Int) -> String {
         var s = String.UnicodeScalarView()
         for _ in 0..<length {
             let ranges: [ClosedRange<UInt32>] = [0x41...0x5A, 0xC0...0x17F, 0x3041...0x30FF, 0x4E00...0x9FFF, 0x1F300...0x1F64F]
@@ -88,20 +76,11 @@ enum PublishCSVParser {
 /// Runs python3 (found on PATH) on a script with arguments; fails the test clearly when it is missing.
 enum PublishPython {
     static func run(_ script: String, _ arguments: [String], file: StaticString = #filePath, line: UInt = #line) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script] + arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        if process.terminationStatus == 127 {
+        let result = try ExternalTool.run("/usr/bin/env", ["python3", "-c", script] + arguments)
+        if result.status == 127 {
             XCTFail("python3 is not on PATH: the independent XML/CSV/JSON parser check cannot run. Install python3 or fix PATH.", file: file, line: line)
         }
-        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+        return (result.status, result.stdout, result.stderr)
     }
 }
 

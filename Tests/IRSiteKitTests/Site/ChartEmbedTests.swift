@@ -33,13 +33,10 @@ final class ChartEmbedTests: XCTestCase {
         XCTAssertEqual(home.components(separatedBy: "<figure class=\"chart\"").count - 1, 2)
         XCTAssertTrue(home.contains("<a href=\"charts/2001-q2-operating-income.svg\" download>"))
         // Every standalone chart is well-formed XML.
+        let xmllint = try XCTUnwrap(ExternalTool.require("xmllint", package: "libxml2-utils"))
         for id in ids {
-            let xmllint = Process()
-            xmllint.executableURL = URL(fileURLWithPath: "/usr/bin/xmllint")
-            xmllint.arguments = ["--noout", output + "/charts/2001-q2-\(id).svg"]
-            try xmllint.run()
-            xmllint.waitUntilExit()
-            XCTAssertEqual(xmllint.terminationStatus, 0, "\(id).svg is not well-formed")
+            let result = try ExternalTool.run(xmllint, ["--noout", output + "/charts/2001-q2-\(id).svg"])
+            XCTAssertEqual(result.status, 0, "\(id).svg is not well-formed: \(result.stderr)")
         }
     }
 

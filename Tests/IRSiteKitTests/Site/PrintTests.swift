@@ -6,23 +6,11 @@ import XCTest
 /// CI installs `chromium` and `poppler-utils`; without them these tests fail and say so.
 final class PrintTests: XCTestCase {
     func tool(_ name: String) throws -> String {
-        for dir in ["/usr/bin", "/usr/local/bin", "/bin"] where FileManager.default.isExecutableFile(atPath: "\(dir)/\(name)") { return "\(dir)/\(name)" }
-        XCTFail("\(name) is missing: install Debian's \(name == "chromium" ? "chromium" : "poppler-utils") package (.ci/run does)")
-        throw XCTSkip("\(name) missing")
+        guard let path = ExternalTool.require(name, package: name == "chromium" ? "chromium" : "poppler-utils") else { throw XCTSkip("\(name) missing") }
+        return path
     }
 
-    func run(_ tool: String, _ arguments: [String]) throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: tool)
-        p.arguments = arguments
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
-    }
+    func run(_ tool: String, _ arguments: [String]) throws -> String { try ExternalTool.run(tool, arguments).stdout }
 
     func pages(_ pdf: String) throws -> Int {
         let info = try run(try tool("pdfinfo"), [pdf])

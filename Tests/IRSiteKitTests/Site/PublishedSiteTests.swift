@@ -38,12 +38,8 @@ final class PublishedSiteTests: XCTestCase {
         XCTAssertTrue(try text("feed.xml").contains("<link rel=\"alternate\" type=\"text/html\" href=\"https://ir.example.com/releases/2001-q2/\"/>"))
         XCTAssertTrue(child(entry, "summary")?.stringValue?.hasPrefix("Tokyo and New York, November 13, 2001") ?? false)
         // An independent parser agrees it is well-formed.
-        let python = Process()
-        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        python.arguments = ["python3", "-c", "import sys, xml.etree.ElementTree as ET; r = ET.parse(sys.argv[1]).getroot(); assert r.tag == '{http://www.w3.org/2005/Atom}feed'", output + "/feed.xml"]
-        try python.run()
-        python.waitUntilExit()
-        XCTAssertEqual(python.terminationStatus, 0, "python3's ElementTree rejects feed.xml")
+        let python = try ExternalTool.run("/usr/bin/env", ["python3", "-c", "import sys, xml.etree.ElementTree as ET; r = ET.parse(sys.argv[1]).getroot(); assert r.tag == '{http://www.w3.org/2005/Atom}feed'", output + "/feed.xml"])
+        XCTAssertEqual(python.status, 0, "python3's ElementTree rejects feed.xml: \(python.stderr)")
     }
 
     func testSitemapAndRobots() throws {
