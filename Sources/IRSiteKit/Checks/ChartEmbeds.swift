@@ -134,6 +134,11 @@ public enum ReleaseCharts {
         return (charts, diagnostics)
     }
 
+    /// Every release's charts, resolved once for a build (pages and standalone files share them).
+    public static func all(in site: Site) -> [FiscalPeriod: [ReleaseChart]] {
+        Dictionary(uniqueKeysWithValues: site.releases.map { ($0.period, resolve($0, site: site).charts) })
+    }
+
     /// Words around a value in sentences and tooltips: "¥8,108 million", "6.4 Gbps".
     static func affixes(_ unit: Unit, _ settings: SiteSettings) -> (String, String) {
         switch unit {

@@ -12,6 +12,8 @@ public struct PageRenderer: Sendable {
     /// Set when the build prints each summary to PDF: pages then link the PDF.
     public let pdfPaper: Paper?
     let calendar: FinancialCalendar
+    /// Each release's charts, resolved once.
+    public let charts: [FiscalPeriod: [ReleaseChart]]
     let book: FactBook
     let deriver: StatementDeriver
     let tables: TableBuilder
@@ -24,6 +26,7 @@ public struct PageRenderer: Sendable {
         self.pdfPaper = pdfPaper
         self.unpublished = unpublished
         calendar = FinancialCalendar(site: site)
+        charts = ReleaseCharts.all(in: site)
         book = FactBook(site: site)
         deriver = StatementDeriver(book: book)
         tables = TableBuilder(site: site)
@@ -82,7 +85,7 @@ public struct PageRenderer: Sendable {
                 context.guidance = guidanceContext(g)
                 context.hasGuidance = true
             }
-            context.chartsHTML = try ReleaseCharts.resolve(release, site: site).charts.filter(\.home)
+            context.chartsHTML = try (charts[release.period] ?? []).filter(\.home)
                 .map { try chartHTML($0, from: path) }.joined(separator: "\n")
             if let next = calendar.upcoming(now: now).first {
                 context.nextEvent = eventContext(next, from: path)
@@ -155,7 +158,7 @@ public struct PageRenderer: Sendable {
     func releasePage(_ release: Release) throws -> OutputFile {
         let path = Routes.release(release.period)
         let (layouts, _) = ReleaseEmbeds.statements(in: release, site: site)
-        let charts = ReleaseCharts.resolve(release, site: site).charts
+        let charts = self.charts[release.period] ?? []
         let body = try Markdown.render(release.body, options: markdownOptions, embedKinds: ReleaseEmbeds.kinds) { embed throws -> String in
             if embed.kind == "guidance", let g = release.guidance {
                 return try templates.render(guidanceContext(g), "guidance")
@@ -260,7 +263,7 @@ public struct PageRenderer: Sendable {
         }
         let figures = rows(figureSpecs)
         let segments = rows(site.settings.summary.segments)
-        let charts = ReleaseCharts.resolve(release, site: site).charts
+        let charts = self.charts[release.period] ?? []
         let chosen = site.settings.summary.charts.compactMap { id in charts.first { $0.id == id } }
         let contacts = site.settings.contacts.map {
             ContactContext(heading: $0.heading, organization: $0.organization ?? "", name: $0.name ?? "", role: $0.role ?? "",

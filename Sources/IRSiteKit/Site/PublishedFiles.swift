@@ -8,13 +8,15 @@ public struct PublishedFiles: Sendable {
     public let isPreview: Bool
     let deriver: StatementDeriver
     let calendar: FinancialCalendar
+    let charts: [FiscalPeriod: [ReleaseChart]]
 
-    public init(site: Site, unpublished: Set<FiscalPeriod>, isPreview: Bool) {
+    public init(site: Site, unpublished: Set<FiscalPeriod>, isPreview: Bool, charts: [FiscalPeriod: [ReleaseChart]]? = nil) {
         self.site = site
         self.unpublished = unpublished
         self.isPreview = isPreview
         deriver = StatementDeriver(book: FactBook(site: site))
         calendar = FinancialCalendar(site: site)
+        self.charts = charts ?? ReleaseCharts.all(in: site)
     }
 
     var host: String { AbsoluteURL.host(of: site.settings.baseURL) ?? "irsite.invalid" }
@@ -25,7 +27,7 @@ public struct PublishedFiles: Sendable {
         var jobs: [@Sendable () throws -> OutputFile] = [{ feed() }, { sitemap() }, { robots() }, { allData() }]
         for entry in calendar.entries { jobs.append({ ics(entry) }) }
         for release in site.releases {
-            for chart in ReleaseCharts.resolve(release, site: site).charts {
+            for chart in charts[release.period] ?? [] {
                 jobs.append({ OutputFile(path: chart.file, text: ChartRenderer.svg(chart.spec, standalone: true)) })
             }
         }
