@@ -53,8 +53,8 @@ public struct ReleaseChart: Sendable {
 /// Finds and resolves a release's chart blocks. Pure; mistakes are diagnostics
 /// located in the release's Markdown file.
 public enum ReleaseCharts {
-    public static func resolve(_ release: Release, site: Site) -> (charts: [ReleaseChart], diagnostics: [Diagnostic]) {
-        let book = FactBook(site: site)
+    public static func resolve(_ release: Release, book: FactBook) -> (charts: [ReleaseChart], diagnostics: [Diagnostic]) {
+        let site = book.site
         var charts: [ReleaseChart] = []
         var diagnostics: [Diagnostic] = []
         var ids: Set<String> = []
@@ -135,8 +135,8 @@ public enum ReleaseCharts {
     }
 
     /// Every release's charts, resolved once for a build (pages and standalone files share them).
-    public static func all(in site: Site) -> [FiscalPeriod: [ReleaseChart]] {
-        Dictionary(uniqueKeysWithValues: site.releases.map { ($0.period, resolve($0, site: site).charts) })
+    public static func all(in book: FactBook) -> [FiscalPeriod: [ReleaseChart]] {
+        Dictionary(uniqueKeysWithValues: book.site.releases.map { ($0.period, resolve($0, book: book).charts) })
     }
 
     /// Words around a value in sentences and tooltips: "¥8,108 million", "6.4 Gbps".

@@ -47,7 +47,9 @@ final class NodeDecoder: Decoder {
     static func decodeReportingUnknownKeys<T: Decodable>(_ type: T.Type, yaml: String, file: String, lineOffset: Int = 0) throws -> (T, [LocatedError]) {
         let node: Node
         do {
-            guard let composed = try Yams.compose(yaml: yaml) else {
+            // Scalars are typed by the decoder, never by YAML's implicit tags: the basic
+            // resolver skips Yams' per-scalar regular expressions (`no` stays a string).
+            guard let composed = try Yams.compose(yaml: yaml, .basic, .default, .utf8) else {
                 throw LocatedError("the file is empty; expected a YAML mapping", at: SourceLocation(file: file, line: 1 + lineOffset, column: 1))
             }
             node = composed
@@ -97,15 +99,16 @@ final class NodeDecoder: Decoder {
         guard case .mapping(let mapping) = node else {
             throw LocatedError("expected a mapping (key: value pairs), found \(node.kindDescription)", at: location)
         }
-        var seen: [String: Node] = [:]
-        for key in mapping.keys {
+        // Values by key name: a mapping of facts has hundreds of keys, each looked up once.
+        var values: [String: Node] = [:]
+        values.reserveCapacity(mapping.count)
+        for (key, value) in mapping {
             let name = key.string ?? ""
-            if seen[name] != nil {
+            if values.updateValue(value, forKey: name) != nil {
                 throw LocatedError("duplicate key '\(name)'", at: context.location(of: key))
             }
-            seen[name] = key
         }
-        let box = KeyedBox<Key>(decoder: self, mapping: mapping)
+        let box = KeyedBox<Key>(decoder: self, mapping: mapping, values: values)
         return KeyedDecodingContainer(box)
     }
 
@@ -206,12 +209,14 @@ extension NodeDecoder.Context {
 private final class KeyedBox<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let decoder: NodeDecoder
     let mapping: Node.Mapping
+    let values: [String: Node]
     let index: Int
     var codingPath: [any CodingKey] { decoder.codingPath }
 
-    init(decoder: NodeDecoder, mapping: Node.Mapping) {
+    init(decoder: NodeDecoder, mapping: Node.Mapping, values: [String: Node]) {
         self.decoder = decoder
         self.mapping = mapping
+        self.values = values
         decoder.context.visited.append((mapping, [], decoder.codingPath))
         index = decoder.context.visited.count - 1
     }
@@ -232,8 +237,7 @@ private final class KeyedBox<Key: CodingKey>: KeyedDecodingContainerProtocol {
     }
 
     private func value(for key: Key) -> Node? {
-        for (k, v) in mapping where k.string == key.stringValue { return v }
-        return nil
+        values[key.stringValue]
     }
 
     private func require(_ key: Key) throws -> Node {

@@ -132,6 +132,10 @@ public struct StatementDeriver: Sendable {
 
     /// The printed translation or percent column of `layout`, footed.
     public func foot(_ layout: Layout, _ column: ResolvedColumn) -> [String: Int128] {
+        book.footing(FactBook.FootingKey(layout: layout.id, show: column.show, period: column.period)) { footUncached(layout, column) }
+    }
+
+    func footUncached(_ layout: Layout, _ column: ResolvedColumn) -> [String: Int128] {
         let rows = layout.lineRows.filter(\.inLayoutUnit)
         let places = column.show == .percent ? Self.percentPlaces : layout.decimals
         let inLayout = Set(rows.map(\.line))

@@ -219,6 +219,9 @@ public struct TableContext: Sendable {
     public var rows: [TableRow]
     public var notes: [String]
     public var hasNotes: Bool
+
+    /// `rows` as HTML (`<tr>` elements), ready to place with `{{{rowsHTML}}}`.
+    public var rowsHTML: String { TableRowsHTML.render(rows) }
 }
 
 public struct HeaderCell: Sendable {

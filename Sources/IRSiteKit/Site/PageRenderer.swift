@@ -14,7 +14,7 @@ public struct PageRenderer: Sendable {
     let calendar: FinancialCalendar
     /// Each release's charts, resolved once.
     public let charts: [FiscalPeriod: [ReleaseChart]]
-    let book: FactBook
+    public let book: FactBook
     let deriver: StatementDeriver
     let tables: TableBuilder
     let formatter: FigureFormatter
@@ -26,8 +26,8 @@ public struct PageRenderer: Sendable {
         self.pdfPaper = pdfPaper
         self.unpublished = unpublished
         calendar = FinancialCalendar(site: site)
-        charts = ReleaseCharts.all(in: site)
         book = FactBook(site: site)
+        charts = ReleaseCharts.all(in: book)
         deriver = StatementDeriver(book: book)
         tables = TableBuilder(site: site)
         formatter = FigureFormatter(site.settings.figures)

@@ -44,7 +44,7 @@ extension Pipeline {
         do {
             let renderer = PageRenderer(site: site, templates: theme, now: options.now, unpublished: unpublished, pdfPaper: pdf)
             let pages = try await renderer.render(into: staging.write)
-            let published = PublishedFiles(site: site, unpublished: Set(unpublished.keys), isPreview: options.isPreview,
+            let published = PublishedFiles(book: renderer.book, unpublished: Set(unpublished.keys), isPreview: options.isPreview,
                                            charts: renderer.charts)
             try await ConcurrentJobs.run(published.jobs, into: staging.write)
             let attachments = renderer.attachmentFiles

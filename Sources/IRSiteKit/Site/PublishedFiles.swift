@@ -10,13 +10,16 @@ public struct PublishedFiles: Sendable {
     let calendar: FinancialCalendar
     let charts: [FiscalPeriod: [ReleaseChart]]
 
-    public init(site: Site, unpublished: Set<FiscalPeriod>, isPreview: Bool, charts: [FiscalPeriod: [ReleaseChart]]? = nil) {
-        self.site = site
+    /// - Parameters:
+    ///   - book: the visible site's fact book, shared with the pages.
+    ///   - charts: each release's charts, as the pages resolved them.
+    public init(book: FactBook, unpublished: Set<FiscalPeriod>, isPreview: Bool, charts: [FiscalPeriod: [ReleaseChart]]) {
+        site = book.site
         self.unpublished = unpublished
         self.isPreview = isPreview
-        deriver = StatementDeriver(book: FactBook(site: site))
+        deriver = StatementDeriver(book: book)
         calendar = FinancialCalendar(site: site)
-        self.charts = charts ?? ReleaseCharts.all(in: site)
+        self.charts = charts
     }
 
     var host: String { AbsoluteURL.host(of: site.settings.baseURL) ?? "irsite.invalid" }

@@ -33,6 +33,8 @@ public enum SiteWriter {
         // Mutable state is guarded by `lock`; pages are written from many tasks.
         private let lock = NSLock()
         private var written: Set<String> = []
+        /// Folders already made in the staging folder (most files share one).
+        private var folders: Set<String> = [""]
         private var finished = false
         let target: URL
         let folder: URL
@@ -89,15 +91,17 @@ public enum SiteWriter {
                 throw LocatedError("two pages would be written to '\(file.path)'", at: SourceLocation(file: file.path, line: 1, column: 1))
             }
             let fm = FileManager.default
-            let url = folder.appendingPathComponent(file.path)
-            try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            let target = folder.path + "/" + file.path
+            let parent = file.path.split(separator: "/").dropLast().joined(separator: "/")
+            if lock.withLock({ !folders.contains(parent) }) {
+                try fm.createDirectory(atPath: folder.path + "/" + parent, withIntermediateDirectories: true)
+                lock.withLock { _ = folders.insert(parent) }
+            }
             if let source = file.copiedFrom {
-                try fm.copyItem(atPath: source, toPath: url.path)
+                try fm.copyItem(atPath: source, toPath: target)
                 return
             }
-            guard fm.createFile(atPath: url.path, contents: Data(file.contents)) else {
-                throw LocatedError("cannot write '\(url.path)'", at: SourceLocation(file: url.path, line: 1, column: 1))
-            }
+            try SiteWriter.writeFile(file.contents, to: target)
         }
 
         /// Where the site is being written, for steps that read it back (PDF printing).
@@ -123,6 +127,27 @@ public enum SiteWriter {
         public func abort() {
             try? FileManager.default.removeItem(at: folder)
             lock.withLock { finished = true }
+        }
+    }
+
+    /// Writes bytes to a new file with plain POSIX calls: the staging folder is
+    /// swapped in whole, so no per-file atomic rename (or its extra syscalls) is needed.
+    static func writeFile(_ bytes: [UInt8], to path: String) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else {
+            throw LocatedError("cannot write '\(path)': \(String(cString: strerror(errno)))", at: SourceLocation(file: path, line: 1, column: 1))
+        }
+        defer { close(fd) }
+        try bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0, errno == EINTR { continue }
+                guard n > 0 else {
+                    throw LocatedError("cannot write '\(path)': \(String(cString: strerror(errno)))", at: SourceLocation(file: path, line: 1, column: 1))
+                }
+                offset += n
+            }
         }
     }
 

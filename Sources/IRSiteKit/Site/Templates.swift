@@ -55,6 +55,8 @@ public struct Templates: Sendable {
 
     /// Renders `name` with `context`.
     public func render(_ context: Any, _ name: String) throws -> String {
+        assert(TemplateContextCheck.missingNames(in: context).isEmpty,
+               "template context lookups miss \(TemplateContextCheck.missingNames(in: context)): update PageContexts+Mustache.swift")
         guard let html = library.render(context, withTemplate: name) else {
             throw LocatedError("missing template '\(name).mustache'", at: SourceLocation(file: directory + "/" + name + ".mustache", line: 1, column: 1))
         }
