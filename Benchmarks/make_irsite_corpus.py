@@ -17,8 +17,8 @@ releases into IRSite content:
   (the corpus's date at 15:00 Tokyo time) and the dateline.
 - The tables' figures become facts in periods/<period>.yaml, under four
   fixed layouts (statements/*.yaml) whose lines carry the corpus's own labels
-  (IS_LABELS, BS_LABELS, CF_LABELS and SERVICES of make_corpus.py), about 130
-  rows in all. A plain line takes the current-period JPY (or count) of the
+  (IS_LABELS, BS_LABELS, CF_LABELS and SERVICES of make_corpus.py), 138
+  rows in all (123 lines). A plain line takes the current-period JPY (or count) of the
   corpus row with its label; where the release's table has no such row it
   takes a seeded random value of the same magnitude. Totals, per-share
   figures and the other formula rows are *stated*, computed exactly here, so
@@ -490,10 +490,11 @@ def parse_number(cell):
 
 
 def split_release(text):
-    """The corpus release as (front matter dict, body blocks, tables).
+    """The corpus release as (front matter dict, body blocks).
 
     Blocks are the body's paragraphs, split at blank lines (the corpus never
-    puts a blank line inside a block); a pipe table is one block."""
+    puts a blank line inside a block), so joining them with blank lines gives
+    the body back byte for byte; a pipe table is one block."""
     assert text.startswith("---\n")
     end = text.index("\n---\n", 4)
     front = {}

@@ -32,6 +32,7 @@ import hashlib
 import json
 import os
 import platform
+import shlex
 import shutil
 import statistics
 import subprocess
@@ -66,8 +67,25 @@ class Run:
         self.wall, self.cpu, self.max_rss_kib, self.status, self.stderr = wall, cpu, max_rss_kib, status, stderr
 
 
+def busy_cpu_seconds():
+    """CPU seconds the whole machine has spent busy since boot (/proc/stat), or None."""
+    try:
+        with open("/proc/stat") as f:
+            fields = [int(x) for x in f.readline().split()[1:]]
+    except (OSError, ValueError):
+        return None
+    idle = fields[3] + (fields[4] if len(fields) > 4 else 0)  # idle + iowait
+    return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
+
+
+# Per measured run: CPU seconds that other processes used during it (machine busy time
+# minus the build's own). Well above zero means other work competed for the cores.
+OTHER_CPU = []
+
+
 def measure(argv, cwd=None):
     """Runs argv to completion; rusage is the child's own (os.wait4), not this script's."""
+    busy_before = busy_cpu_seconds()
     errors = os.path.join(WORK, "last-stderr.txt")
     with open(errors, "wb") as err:
         started = time.perf_counter()
@@ -75,6 +93,9 @@ def measure(argv, cwd=None):
         _, status, usage = os.wait4(child.pid, 0)
         wall = time.perf_counter() - started
     child.returncode = os.waitstatus_to_exitcode(status)  # already reaped: keep Popen from waiting again
+    busy_after = busy_cpu_seconds()
+    if busy_before is not None and busy_after is not None:
+        OTHER_CPU.append((max(0.0, busy_after - busy_before - usage.ru_utime - usage.ru_stime), wall))
     with open(errors, encoding="utf-8", errors="replace") as err:
         text = err.read()
     # ru_maxrss is in KiB on Linux.
@@ -226,6 +247,17 @@ def first_line(argv):
         return "not found"
 
 
+def contention():
+    """How busy the machine was with other work while the builds ran."""
+    if not OTHER_CPU:
+        return "unknown"
+    other = sum(c for c, _ in OTHER_CPU)
+    wall = sum(w for _, w in OTHER_CPU)
+    worst = max(c / w for c, w in OTHER_CPU if w > 0)
+    return (f"{other / wall:.2f} cores busy on average (worst run {worst:.2f}) of {os.cpu_count()}"
+            + ("" if other / wall < 0.1 else "; wall times are inflated accordingly"))
+
+
 def machine_facts(args, hugo):
     cpu = "unknown"
     try:
@@ -257,14 +289,14 @@ def machine_facts(args, hugo):
         ("irsite", first_line([args.irsite, "--version"])),
         ("Hugo", first_line(["hugo", "version"]) if hugo else "not installed (skipped)"),
         ("Python", platform.python_version()),
+        ("Other processes during the runs", contention()),
     ]
 
 
 def results_section(args, rows, facts, corpus_sizes):
     lines = [MARK_START,
              f"Measured {datetime.date.today().isoformat()} with `python3 Benchmarks/run.py "
-             f"--sizes {','.join(map(str, args.sizes))} --runs {args.runs}"
-             f"{' --no-hugo' if args.no_hugo else ''}`: medians of {args.runs} runs "
+             f"{' '.join(shlex.quote(a) for a in sys.argv[1:])}`: medians of {args.runs} runs "
              f"(incremental: {args.incremental_runs}); full builds start from an empty output folder.",
              "", table(rows), ""]
     if corpus_sizes:
@@ -365,6 +397,7 @@ def main():
         corpus_sizes.append(line)
 
     print(table(rows))
+    log(f"run.py: other processes during the runs: {contention()}")
     with open(os.path.join(WORK, "results.json"), "w") as f:
         json.dump({"sizes": args.sizes, "runs": args.runs, "rows": rows}, f, indent=1)
     if args.write_readme:

@@ -48,6 +48,17 @@ public struct ReleaseChart: Sendable {
     public var home: Bool
     /// The standalone file: `charts/2001-q2-revenue-by-segment.svg`.
     public var file: String
+    /// The periods whose figures it draws.
+    public var periods: [FiscalPeriod]
+
+    /// Everything the chart draws, as one digest (its SVG is a function of this alone).
+    public var digest: Fingerprint {
+        var f = Fingerprint.of(String(describing: spec))
+        f.add(id)
+        f.add(file)
+        f.add(home ? 1 : 0)
+        return f
+    }
 }
 
 /// Finds and resolves a release's chart blocks. Pure; mistakes are diagnostics
@@ -129,7 +140,7 @@ public enum ReleaseCharts {
                                       idPrefix: "chart-\(id)", valuePrefix: prefix, valueSuffix: suffix)
             }
             charts.append(ReleaseChart(embed: embed, id: id, spec: chartSpec, home: spec.home,
-                                       file: Routes.chart(release.period, id)))
+                                       file: Routes.chart(release.period, id), periods: periods))
         }
         return (charts, diagnostics)
     }

@@ -24,13 +24,18 @@ public struct FactBook: Sendable {
                 for (id, def) in site.lines where def.formula != nil { _ = evaluator.formulaValue(id, period) }
             }
             computed = evaluator.computed.mapValues { $0.compactMapValues { $0 } }
+            reads = evaluator.reads
         }
+
+        /// The other periods each period's formulas read (a prior quarter's ending cash).
+        let reads: [FiscalPeriod: Set<FiscalPeriod>]
     }
 
     /// Memoised recursive evaluation; used only while the book is made.
     struct Evaluator {
         let site: Site
         var computed: [FiscalPeriod: [String: Exact?]] = [:]
+        var reads: [FiscalPeriod: Set<FiscalPeriod>] = [:]
 
         mutating func value(_ line: String, _ period: FiscalPeriod) -> Exact? {
             guard let data = site.periods[period] else { return nil }
@@ -42,7 +47,11 @@ public struct FactBook: Sendable {
             guard site.periods[period] != nil else { return nil }
             if let known = computed[period]?[line] { return known }
             guard let formula = site.lines[line]?.formula else { return nil }
-            let result = formula.evaluate { id, role in value(id, (role ?? .current).resolve(period)) }
+            let result = formula.evaluate { id, role in
+                let other = (role ?? .current).resolve(period)
+                if other != period { reads[period, default: []].insert(other) }
+                return value(id, other)
+            }
             computed[period, default: [:]][line] = .some(result)
             return result
         }
@@ -69,6 +78,18 @@ public struct FactBook: Sendable {
     public var site: Site { storage.site }
 
     public func hasPeriod(_ period: FiscalPeriod) -> Bool { storage.site.periods[period] != nil }
+
+    /// `periods` and every period their figures are computed from, however
+    /// indirectly: what a page showing `periods` depends on.
+    public func periodsReached(from periods: some Sequence<FiscalPeriod>) -> Set<FiscalPeriod> {
+        var reached: Set<FiscalPeriod> = []
+        var pending = Array(periods)
+        while let p = pending.popLast() {
+            guard reached.insert(p).inserted else { continue }
+            pending += storage.reads[p] ?? []
+        }
+        return reached
+    }
 
     /// The fact typed for `line` in `period`, if any (its value may be nil: "not reported").
     public func stated(_ line: String, _ period: FiscalPeriod) -> Fact? {

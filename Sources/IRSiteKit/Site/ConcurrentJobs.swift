@@ -1,18 +1,18 @@
 import Foundation
 
-/// Runs file-producing jobs concurrently, a bounded number at a time, handing
-/// each file to `write` as soon as it is ready (no file waits in memory).
+/// Runs jobs concurrently, a bounded number at a time; each job writes its own
+/// file as soon as it is made, so no file waits in memory.
 enum ConcurrentJobs {
-    static func run(_ jobs: [@Sendable () throws -> OutputFile], into write: @escaping @Sendable (OutputFile) throws -> Void) async throws {
+    static func run<Job: Sendable>(_ jobs: [Job], _ body: @escaping @Sendable (Job) throws -> Void) async throws {
         let width = max(2, ProcessInfo.processInfo.activeProcessorCount * 2)
         try await withThrowingTaskGroup(of: Void.self) { group in
             var pending = jobs.makeIterator()
             for _ in 0..<width {
                 guard let job = pending.next() else { break }
-                group.addTask { try write(try job()) }
+                group.addTask { try body(job) }
             }
             while try await group.next() != nil {
-                if let job = pending.next() { group.addTask { try write(try job()) } }
+                if let job = pending.next() { group.addTask { try body(job) } }
             }
         }
     }

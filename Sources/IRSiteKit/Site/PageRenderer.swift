@@ -18,9 +18,15 @@ public struct PageRenderer: Sendable {
     let deriver: StatementDeriver
     let tables: TableBuilder
     let formatter: FigureFormatter
+    /// Input digests, for incremental builds; nil: every page is made.
+    public let digests: SiteDigests?
+    /// The notice every page shows while a quiet period is in force (worked out once).
+    let quietPeriodNotice: String
 
-    public init(site: Site, templates: Templates, now: Int, unpublished: [FiscalPeriod: ReleaseStatus] = [:], pdfPaper: Paper? = nil) {
+    public init(site: Site, templates: Templates, now: Int, unpublished: [FiscalPeriod: ReleaseStatus] = [:], pdfPaper: Paper? = nil,
+                digests: SiteDigests? = nil) {
         self.site = site
+        self.digests = digests
         self.templates = templates
         self.now = now
         self.pdfPaper = pdfPaper
@@ -28,38 +34,44 @@ public struct PageRenderer: Sendable {
         calendar = FinancialCalendar(site: site)
         book = FactBook(site: site)
         charts = ReleaseCharts.all(in: book)
+        quietPeriodNotice = Self.quietPeriodNotice(calendar, now: now, shortName: site.settings.shortName)
         deriver = StatementDeriver(book: book)
         tables = TableBuilder(site: site)
         formatter = FigureFormatter(site.settings.figures)
     }
 
-    /// The site's pages as independent jobs: each renders one page.
-    public var jobs: [@Sendable () throws -> OutputFile] {
-        var jobs: [@Sendable () throws -> OutputFile] = [{ try home() }, { try archive() }, { try statements() }, { try calendarPage() }]
+    /// The site's pages as independent jobs: each renders one page. Pages built from
+    /// every release are cheap and always made; a release's pages depend on its group.
+    public var jobs: [BuildJob] {
+        var jobs = [BuildJob(Routes.home) { try home() }, BuildJob(Routes.archive) { try archive() },
+                    BuildJob(Routes.statements, inputs: digests?.allPeriods()) { try statements() },
+                    BuildJob(Routes.calendar) { try calendarPage() }]
         for release in site.releases {
-            jobs.append({ try releasePage(release) })
-            jobs.append({ try summaryPage(release) })
+            jobs.append(BuildJob(Routes.release(release.period), inputs: releaseGroup(release)) { try releasePage(release) })
+            let summary = digests?.release(release, charts: charts[release.period] ?? [], status: notForRelease(release), book: book, wholeFile: false)
+            jobs.append(BuildJob(Routes.summary(release.period), inputs: summary) { try summaryPage(release) })
         }
         return jobs
     }
 
+    /// What a release's page and attachments depend on (nil without digests).
+    public func releaseGroup(_ release: Release) -> Fingerprint? {
+        digests?.release(release, charts: charts[release.period] ?? [], status: notForRelease(release), book: book)
+    }
+
     /// Every release's attachments, copied next to its page.
-    public var attachmentFiles: [OutputFile] {
+    public var attachmentJobs: [BuildJob] {
         site.releases.flatMap { release in
-            release.attachments.map { OutputFile(path: Routes.releaseFolder(release.period) + $0.name, copying: $0.path) }
+            let group = releaseGroup(release)
+            return release.attachments.map { a in
+                let path = Routes.releaseFolder(release.period) + a.name
+                return BuildJob(path, inputs: group) { OutputFile(path: path, copying: a.path) }
+            }
         }
     }
 
-    /// Renders every page concurrently and hands each to `write` as soon as it
-    /// is ready, so no page stays in memory; returns the number of pages.
-    public func render(into write: @escaping @Sendable (OutputFile) throws -> Void) async throws -> Int {
-        let jobs = self.jobs
-        try await ConcurrentJobs.run(jobs, into: write)
-        return jobs.count
-    }
-
     /// Every page of the site, in a fixed order (for tests and small sites).
-    public func pages() throws -> [OutputFile] { try jobs.map { try $0() } }
+    public func pages() throws -> [OutputFile] { try jobs.map { try $0.make() } }
 
     // MARK: Pages
 
@@ -149,10 +161,10 @@ public struct PageRenderer: Sendable {
     }
 
     /// The notice every page shows while a quiet period is in force.
-    var quietPeriodNotice: String {
+    static func quietPeriodNotice(_ calendar: FinancialCalendar, now: Int, shortName: String) -> String {
         guard let q = calendar.quietPeriod(at: now) else { return "" }
         let until = q.until?.long ?? "the next earnings release"
-        return "Quiet period: from \(q.event.start.date.long) until \(until), \(site.settings.shortName) does not comment on its financial results or expectations."
+        return "Quiet period: from \(q.event.start.date.long) until \(until), \(shortName) does not comment on its financial results or expectations."
     }
 
     func releasePage(_ release: Release) throws -> OutputFile {

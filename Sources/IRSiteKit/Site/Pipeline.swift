@@ -1,19 +1,28 @@
+import Foundation
+import Synchronization
+
 /// The stages end to end: load → check → (derive, render) → write.
 public enum Pipeline {
     /// Reads and validates the content folder. The site is nil when there are errors.
     public static func check(content: String) -> (site: Site?, diagnostics: [Diagnostic]) {
+        let (_, site, diagnostics) = load(content: content)
+        return (site, diagnostics)
+    }
+
+    /// Reads, loads and checks the content; the files come back for digests.
+    static func load(content: String) -> (files: ContentFiles?, site: Site?, diagnostics: [Diagnostic]) {
         let files: ContentFiles
         do {
             files = try ContentFiles.read(from: content)
         } catch let error as LocatedError {
-            return (nil, [error.diagnostic])
+            return (nil, nil, [error.diagnostic])
         } catch {
-            return (nil, [Diagnostic(.error, "\(error)", at: SourceLocation(file: content, line: 1, column: 1), stage: .load)])
+            return (nil, nil, [Diagnostic(.error, "\(error)", at: SourceLocation(file: content, line: 1, column: 1), stage: .load)])
         }
         let (site, loadDiagnostics) = SiteLoader.load(files)
-        guard let site else { return (nil, loadDiagnostics.sortedForReport()) }
+        guard let site else { return (files, nil, loadDiagnostics.sortedForReport()) }
         let diagnostics = (loadDiagnostics + SiteChecks.run(site)).sortedForReport()
-        return (diagnostics.hasErrors ? nil : site, diagnostics)
+        return (files, diagnostics.hasErrors ? nil : site, diagnostics)
     }
 }
 
@@ -26,36 +35,141 @@ extension Pipeline {
         /// Feed, sitemap, robots.txt, calendar files and data downloads.
         public var dataFiles: Int
         public var diagnostics: [Diagnostic]
+        /// Whether the build updated a previous output in place (else it wrote a whole new folder).
+        public var incremental: Bool = false
+        /// Files made and written by this build.
+        public var written: Int = 0
+        /// Files kept from the previous build: inputs or bytes unchanged.
+        public var kept: Int = 0
+        /// Files of the previous build that no longer belong to the site.
+        public var removed: Int = 0
     }
 
     /// Checks, renders and writes the site; on any error nothing is written and
     /// the previous output stays as it was.
-    /// - Parameter pdf: also print each summary to PDF on this paper (the pages then link the PDFs);
-    ///   a failed print fails the build and leaves the previous output as it was.
+    ///
+    /// When the output folder holds a previous build and its manifest, only files
+    /// whose inputs changed are made again, and only files whose bytes changed are
+    /// written; the result is byte for byte what a clean build writes.
+    /// - Parameters:
+    ///   - pdf: also print each summary to PDF on this paper (the pages then link the PDFs);
+    ///     a failed print fails the build and leaves the previous output as it was. Always a full build.
+    ///   - incremental: false forces a full build.
+    ///   - progress: called as files are done (from any thread).
     public static func build(content: String, templates: String, output: String, options: PublicationOptions,
-                             pdf: Paper? = nil) async throws -> BuildResult {
+                             pdf: Paper? = nil, incremental: Bool = true,
+                             progress: (@Sendable (BuildProgress) -> Void)? = nil) async throws -> BuildResult {
         let chromium = try pdf.map { _ in try PDFPrinter.chromium() }
-        let (checked, diagnostics) = check(content: content)
-        guard let checked else { throw DiagnosticsError(diagnostics) }
+        let (files, checked, diagnostics) = load(content: content)
+        guard let checked, let files else { throw DiagnosticsError(diagnostics) }
         let (site, unpublished) = Publication.visibleSite(checked, options)
         let theme = try await Templates(directory: templates)
         let assets = try SiteWriter.assets(in: templates)
         let staging = try SiteWriter.Staging(output: output, protecting: [content, templates])
+        let previous = incremental && pdf == nil ? Manifest.read(from: output) : nil
         do {
-            let renderer = PageRenderer(site: site, templates: theme, now: options.now, unpublished: unpublished, pdfPaper: pdf)
-            let pages = try await renderer.render(into: staging.write)
+            let notice = PageRenderer.quietPeriodNotice(FinancialCalendar(site: site), now: options.now, shortName: site.settings.shortName)
+            let digests = try SiteDigests.of(files: files, site: site, templates: templates, settings: [
+                "drafts=\(options.includeDrafts) future=\(options.includeFuture) preview=\(!unpublished.isEmpty)",
+                "pdf=\(pdf.map { "\($0)" } ?? "none")", notice,
+            ])
+            let renderer = PageRenderer(site: site, templates: theme, now: options.now, unpublished: unpublished, pdfPaper: pdf, digests: digests)
             let published = PublishedFiles(book: renderer.book, unpublished: Set(unpublished.keys), isPreview: options.isPreview,
-                                           charts: renderer.charts)
-            try await ConcurrentJobs.run(published.jobs, into: staging.write)
-            let attachments = renderer.attachmentFiles
-            for file in assets + attachments { try staging.write(file) }
+                                           charts: renderer.charts, digests: digests)
+            let pages = renderer.jobs
+            let attachments = renderer.attachmentJobs
+            let assetJobs = assets.map { file in BuildJob(file.path) { file } }
+            let jobs = pages + published.jobs + assetJobs + attachments
+            let writer = OutputUpdate(staging: staging, output: output, previous: previous, total: jobs.count,
+                                      releases: Set(site.releases.map { Routes.release($0.period) }), progress: progress)
+            try await ConcurrentJobs.run(jobs) { job in try writer.handle(job) }
             if let pdf, let chromium { try PDFPrinter.printSummaries(in: staging.path, paper: pdf, chromium: chromium) }
-            try staging.commit()
-            return BuildResult(pages: pages, assets: assets.count, attachments: attachments.count, dataFiles: published.jobs.count,
-                               diagnostics: diagnostics)
+            var manifest = writer.manifest
+            if pdf != nil {
+                // Listed, so that a later build without --pdf removes them.
+                for release in site.releases where FileManager.default.fileExists(atPath: staging.path + "/" + Routes.summaryPDF(release.period)) {
+                    manifest.entries[Routes.summaryPDF(release.period)] = Manifest.Entry(inputs: "", content: "")
+                }
+            }
+            var result = BuildResult(pages: pages.count, assets: assets.count, attachments: attachments.count, dataFiles: published.jobs.count,
+                                     diagnostics: diagnostics, incremental: previous != nil, written: writer.written, kept: writer.kept)
+            if let previous {
+                let stale = previous.entries.keys.filter { manifest.entries[$0] == nil }.sorted()
+                try staging.commitChanges(removing: stale, manifest: manifest)
+                result.removed = stale.count
+            } else {
+                try SiteWriter.writeFile(Array(manifest.text.utf8), to: staging.path + "/" + Manifest.fileName)
+                try staging.commit()
+            }
+            return result
         } catch {
             staging.abort()
             throw error
         }
+    }
+}
+
+/// Decides, file by file, what a build writes: everything into the staging
+/// folder for a full build; for an incremental one, only files whose inputs or
+/// bytes changed since the previous manifest.
+final class OutputUpdate: Sendable {
+    let staging: SiteWriter.Staging
+    let output: String
+    let previous: Manifest?
+    let total: Int
+    let releases: Set<String>
+    let progress: (@Sendable (BuildProgress) -> Void)?
+    private struct State {
+        var entries: [String: Manifest.Entry] = [:]
+        var written = 0
+        var kept = 0
+        var done = 0
+        var releasesDone = 0
+    }
+    private let state = Mutex(State())
+
+    init(staging: SiteWriter.Staging, output: String, previous: Manifest?, total: Int, releases: Set<String>,
+         progress: (@Sendable (BuildProgress) -> Void)?) {
+        self.staging = staging
+        self.output = output
+        self.previous = previous
+        self.total = total
+        self.releases = releases
+        self.progress = progress
+    }
+
+    var manifest: Manifest { Manifest(entries: state.withLock { $0.entries }) }
+    var written: Int { state.withLock { $0.written } }
+    var kept: Int { state.withLock { $0.kept } }
+
+    func handle(_ job: BuildJob) throws {
+        let inputs = job.inputs?.hex ?? ""
+        let old = previous?.entries[job.path]
+        if let old, !inputs.isEmpty, old.inputs == inputs, exists(job.path) {
+            finish(job.path, old, wrote: false)
+            return
+        }
+        let file = try job.make()
+        // Files made every time are compared by their bytes; the rest are known by their inputs.
+        let content = file.copiedFrom == nil && inputs.isEmpty ? Fingerprint.of(bytes: file.contents).hex : ""
+        if let old, !content.isEmpty, old.content == content, exists(job.path) {
+            finish(job.path, Manifest.Entry(inputs: inputs, content: content), wrote: false)
+            return
+        }
+        try staging.write(file)
+        finish(job.path, Manifest.Entry(inputs: inputs, content: content), wrote: true)
+    }
+
+    private func exists(_ path: String) -> Bool { access(output + "/" + path, F_OK) == 0 }
+
+    private func finish(_ path: String, _ entry: Manifest.Entry, wrote: Bool) {
+        let report = state.withLock { s -> BuildProgress in
+            s.entries[path] = entry
+            if wrote { s.written += 1 } else { s.kept += 1 }
+            s.done += 1
+            if releases.contains(path) { s.releasesDone += 1 }
+            return BuildProgress(releasesDone: s.releasesDone, releases: releases.count, filesDone: s.done, files: total)
+        }
+        progress?(report)
     }
 }

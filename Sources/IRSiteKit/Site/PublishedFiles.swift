@@ -13,7 +13,12 @@ public struct PublishedFiles: Sendable {
     /// - Parameters:
     ///   - book: the visible site's fact book, shared with the pages.
     ///   - charts: each release's charts, as the pages resolved them.
-    public init(book: FactBook, unpublished: Set<FiscalPeriod>, isPreview: Bool, charts: [FiscalPeriod: [ReleaseChart]]) {
+    /// Input digests, for incremental builds; nil: every file is made.
+    let digests: SiteDigests?
+
+    public init(book: FactBook, unpublished: Set<FiscalPeriod>, isPreview: Bool, charts: [FiscalPeriod: [ReleaseChart]],
+                digests: SiteDigests? = nil) {
+        self.digests = digests
         site = book.site
         self.unpublished = unpublished
         self.isPreview = isPreview
@@ -26,17 +31,21 @@ public struct PublishedFiles: Sendable {
     var offset: Int { site.settings.utcOffset(on: CalendarDate(year: 2001, month: 1, day: 1)) }
 
     /// Every file, as independent jobs.
-    public var jobs: [@Sendable () throws -> OutputFile] {
-        var jobs: [@Sendable () throws -> OutputFile] = [{ feed() }, { sitemap() }, { robots() }, { allData() }]
-        for entry in calendar.entries { jobs.append({ ics(entry) }) }
+    public var jobs: [BuildJob] {
+        var jobs = [BuildJob(Routes.feed) { feed() }, BuildJob(Routes.sitemap) { sitemap() }, BuildJob(Routes.robots) { robots() },
+                    BuildJob(Routes.allData, inputs: digests?.allPeriods()) { allData() }]
+        for entry in calendar.entries { jobs.append(BuildJob(Routes.calendarFile(entry.slug)) { ics(entry) }) }
         for release in site.releases {
             for chart in charts[release.period] ?? [] {
-                jobs.append({ OutputFile(path: chart.file, text: ChartRenderer.svg(chart.spec, standalone: true)) })
+                jobs.append(BuildJob(chart.file, inputs: digests?.chart(chart)) {
+                    OutputFile(path: chart.file, text: ChartRenderer.svg(chart.spec, standalone: true))
+                })
             }
         }
         for period in site.periods.keys.sorted() {
-            jobs.append({ csv(period) })
-            jobs.append({ json(period) })
+            let inputs = digests?.data(period, book: deriver.book)
+            jobs.append(BuildJob(Routes.data(period, "csv"), inputs: inputs) { csv(period) })
+            jobs.append(BuildJob(Routes.data(period, "json"), inputs: inputs) { json(period) })
         }
         return jobs
     }

@@ -123,6 +123,43 @@ public enum SiteWriter {
             lock.withLock { finished = true }
         }
 
+        /// Moves only the files written here into the output folder (an incremental
+        /// build stages just what changed), removes `stale` files, and writes `manifest`
+        /// last. The old manifest goes first, so an update cut short by a failing disk
+        /// is followed by a full build.
+        public func commitChanges(removing stale: [String], manifest: Manifest) throws {
+            let fm = FileManager.default
+            let out = target.path
+            try? fm.removeItem(atPath: out + "/" + Manifest.fileName)
+            let paths = lock.withLock { written.sorted() }
+            var made: Set<String> = []
+            for path in paths {
+                let parent = path.split(separator: "/").dropLast().joined(separator: "/")
+                if !parent.isEmpty, made.insert(parent).inserted {
+                    try fm.createDirectory(atPath: out + "/" + parent, withIntermediateDirectories: true)
+                }
+                guard rename(folder.path + "/" + path, out + "/" + path) == 0 else {
+                    throw LocatedError("cannot move '\(path)' into '\(out)': \(String(cString: strerror(errno)))",
+                                       at: SourceLocation(file: out + "/" + path, line: 1, column: 1))
+                }
+            }
+            var folders: Set<String> = []
+            for path in stale {
+                try? fm.removeItem(atPath: out + "/" + path)
+                var parts = path.split(separator: "/").dropLast()
+                while !parts.isEmpty {
+                    folders.insert(parts.joined(separator: "/"))
+                    parts = parts.dropLast()
+                }
+            }
+            // Folders left empty by a deleted release go too, deepest first.
+            for folder in folders.sorted(by: { $0.count > $1.count }) {
+                if (try? fm.contentsOfDirectory(atPath: out + "/" + folder))?.isEmpty == true { try? fm.removeItem(atPath: out + "/" + folder) }
+            }
+            try SiteWriter.writeFile(Array(manifest.text.utf8), to: out + "/" + Manifest.fileName)
+            abort()
+        }
+
         /// Removes the staging folder; the output folder is untouched.
         public func abort() {
             try? FileManager.default.removeItem(at: folder)

@@ -1,0 +1,124 @@
+import Foundation
+
+/// Digests of a build's inputs, from which each output file's dependencies are
+/// fingerprinted (DESIGN.md, Scale: a page depends on its release, the periods
+/// it shows, the layouts, the templates and the site settings).
+public struct SiteDigests: Sendable {
+    /// What every page depends on: site.yaml, the layouts, the templates and theme
+    /// assets, the build's options and what "now" decides for every page, IRSite's version.
+    public var global: Fingerprint
+    /// Each release's Markdown file and attachments.
+    public var releases: [FiscalPeriod: Fingerprint]
+    /// Each release's front matter and attachments: all its summary and charts show of it but the chart blocks.
+    public var frontMatters: [FiscalPeriod: Fingerprint] = [:]
+    /// Each period's facts file.
+    public var periods: [FiscalPeriod: Fingerprint]
+
+    public init(global: Fingerprint, releases: [FiscalPeriod: Fingerprint], periods: [FiscalPeriod: Fingerprint]) {
+        self.global = global
+        self.releases = releases
+        self.periods = periods
+    }
+
+    /// Digests of the content as loaded: file texts, attachments by name, size and
+    /// modification time (they are copied, not read), and the theme folder.
+    public static func of(files: ContentFiles, site: Site, templates: String, settings extra: [String]) throws -> SiteDigests {
+        var global = Fingerprint()
+        global.add("IRSite \(IRSite.version)")
+        global.add(files.site?.text ?? "")
+        for layout in files.layouts {
+            global.add(layout.path)
+            global.add(layout.text)
+        }
+        global.add(try themeDigest(templates))
+        for value in extra { global.add(value) }
+        let texts = Dictionary((files.periods + files.releases).map { ($0.path, $0.text) }, uniquingKeysWith: { a, _ in a })
+        var periods: [FiscalPeriod: Fingerprint] = [:]
+        for (period, data) in site.periods { periods[period] = .of(texts[data.file] ?? "") }
+        var releases: [FiscalPeriod: Fingerprint] = [:], frontMatters: [FiscalPeriod: Fingerprint] = [:]
+        for release in site.releases {
+            let text = texts[release.file] ?? ""
+            var attachments = Fingerprint()
+            for attachment in release.attachments {
+                attachments.add(attachment.name)
+                attachments.add(attachment.size)
+                let modified = (try? FileManager.default.attributesOfItem(atPath: attachment.path)[.modificationDate] as? Date) ?? nil
+                attachments.add(Int((modified?.timeIntervalSince1970 ?? 0) * 1000))
+            }
+            var whole = Fingerprint.of(text)
+            whole.add(attachments)
+            releases[release.period] = whole
+            var front = Fingerprint.of(text.hasSuffix(release.body) ? String(text.dropLast(release.body.count)) : text)
+            front.add(attachments)
+            frontMatters[release.period] = front
+        }
+        var digests = SiteDigests(global: global, releases: releases, periods: periods)
+        digests.frontMatters = frontMatters
+        return digests
+    }
+
+    /// Every file of the theme folder, by relative path and bytes.
+    static func themeDigest(_ templates: String) throws -> Fingerprint {
+        var f = Fingerprint()
+        let fm = FileManager.default
+        let names = (fm.enumerator(atPath: templates)?.allObjects as? [String] ?? []).sorted()
+        for name in names where !name.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
+            let path = templates + "/" + name
+            var isDirectory: ObjCBool = false
+            guard fm.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+            f.add(name)
+            f.add(Array(fm.contents(atPath: path) ?? Data()))
+        }
+        return f
+    }
+
+    /// A period's facts, or the fact that it has none.
+    func period(_ p: FiscalPeriod) -> Fingerprint { periods[p] ?? .of("no period \(p.id)") }
+
+    /// The periods `shown`, and all their figures are computed from.
+    func periods(_ shown: some Sequence<FiscalPeriod>, book: FactBook) -> Fingerprint {
+        var f = Fingerprint()
+        for p in book.periodsReached(from: shown).sorted() {
+            f.add(p.id)
+            f.add(period(p))
+        }
+        return f
+    }
+
+    /// A release's page (or, with `wholeFile` false, its summary): the release, the
+    /// periods they show, the release's publication status (preview banners).
+    func release(_ release: Release, charts: [ReleaseChart], status: String, book: FactBook, wholeFile: Bool = true) -> Fingerprint {
+        var f = global
+        f.add((wholeFile ? releases[release.period] : frontMatters[release.period]) ?? .of(release.file))
+        f.add(status)
+        // The summary draws the charts the release's blocks describe.
+        if !wholeFile { for chart in charts { f.add(chart.digest) } }
+        let p = release.period
+        f.add(periods([p, p.priorYear, p.priorQuarter] + charts.flatMap(\.periods), book: book))
+        return f
+    }
+
+    /// A chart's standalone file: exactly what it draws.
+    func chart(_ chart: ReleaseChart) -> Fingerprint {
+        var f = global
+        f.add(chart.digest)
+        return f
+    }
+
+    /// A period's data downloads: its figures and the changes against its comparisons.
+    func data(_ p: FiscalPeriod, book: FactBook) -> Fingerprint {
+        var f = global
+        f.add(periods([p, p.priorYear, p.priorQuarter], book: book))
+        return f
+    }
+
+    /// Files built from every period (the statements page, the combined CSV).
+    func allPeriods() -> Fingerprint {
+        var f = global
+        for (p, digest) in periods.sorted(by: { $0.key < $1.key }) {
+            f.add(p.id)
+            f.add(digest)
+        }
+        return f
+    }
+}
