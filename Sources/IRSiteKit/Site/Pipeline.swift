@@ -43,6 +43,8 @@ extension Pipeline {
         public var kept: Int = 0
         /// Files of the previous build that no longer belong to the site.
         public var removed: Int = 0
+        /// Seconds spent loading and checking, then making and writing the files, then swapping them in.
+        public var timings: (check: Double, render: Double, commit: Double) = (0, 0, 0)
     }
 
     /// Checks, renders and writes the site; on any error nothing is written and
@@ -60,7 +62,10 @@ extension Pipeline {
                              pdf: Paper? = nil, incremental: Bool = true,
                              progress: (@Sendable (BuildProgress) -> Void)? = nil) async throws -> BuildResult {
         let chromium = try pdf.map { _ in try PDFPrinter.chromium() }
+        let started = DispatchTime.now()
+        func since(_ t: DispatchTime) -> Double { Double(DispatchTime.now().uptimeNanoseconds - t.uptimeNanoseconds) / 1e9 }
         let (files, checked, diagnostics) = load(content: content)
+        let checkTime = since(started)
         guard let checked, let files else { throw DiagnosticsError(diagnostics) }
         let (site, unpublished) = Publication.visibleSite(checked, options)
         let theme = try await Templates(directory: templates)
@@ -84,6 +89,7 @@ extension Pipeline {
                                       releases: Set(site.releases.map { Routes.release($0.period) }), progress: progress)
             try await ConcurrentJobs.run(jobs) { job in try writer.handle(job) }
             if let pdf, let chromium { try PDFPrinter.printSummaries(in: staging.path, paper: pdf, chromium: chromium) }
+            let renderTime = since(started) - checkTime
             var manifest = writer.manifest
             if pdf != nil {
                 // Listed, so that a later build without --pdf removes them.
@@ -101,6 +107,7 @@ extension Pipeline {
                 try SiteWriter.writeFile(Array(manifest.text.utf8), to: staging.path + "/" + Manifest.fileName)
                 try staging.commit()
             }
+            result.timings = (checkTime, renderTime, since(started) - checkTime - renderTime)
             return result
         } catch {
             staging.abort()

@@ -81,7 +81,17 @@ struct Build: AsyncParsableCommand {
                                             valueName: "a4|letter"))
     var pdf: Paper?
 
+    @Flag(name: .long, help: "Make every file again instead of updating the previous build's changed files.")
+    var clean = false
+
+    @Flag(name: .shortAndLong, help: "Print only errors: no warnings, progress or summary.")
+    var quiet = false
+
+    @Flag(name: .shortAndLong, help: "Also print notes, what was written or kept, and where the time went.")
+    var verbose = false
+
     func validate() throws {
+        if quiet, verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
         if let now, Timestamp(now)?.secondsOfDay == nil {
             throw ValidationError("--now needs a date-time with a zone, such as 2001-11-13T16:00:00+09:00; found '\(now)'")
         }
@@ -92,13 +102,31 @@ struct Build: AsyncParsableCommand {
         do {
             let instant = now.flatMap(Timestamp.init)?.epochSeconds() ?? Int(Date().timeIntervalSince1970)
             let options = PublicationOptions(now: instant, includeDrafts: drafts, includeFuture: future)
-            let result = try await Pipeline.build(content: content, templates: templates, output: output, options: options, pdf: pdf)
-            report(result.diagnostics.filter { $0.severity != .note })
+            let progress = ProgressLine(enabled: !quiet && isatty(STDERR_FILENO) == 1)
+            let result: Pipeline.BuildResult
+            do {
+                result = try await Pipeline.build(content: content, templates: templates, output: output, options: options, pdf: pdf,
+                                                  incremental: !clean, progress: progress.update)
+                progress.finish()
+            } catch {
+                progress.finish()
+                throw error
+            }
+            if !quiet { report(result.diagnostics.filter { verbose || $0.severity != .note }) }
             let seconds = Date().timeIntervalSince(started)
             let others = result.assets + result.attachments + result.dataFiles
-            print("irsite build: wrote \(result.pages) page\(result.pages == 1 ? "" : "s") and \(others) other file\(others == 1 ? "" : "s") to \(output)/ in \(String(format: "%.2f", seconds)) s")
+            let files = result.pages + others
+            if result.incremental, !quiet {
+                print("irsite build: updated \(output)/ in \(String(format: "%.2f", seconds)) s: \(result.written) of \(files) files changed, \(result.removed) removed")
+            } else if !quiet {
+                print("irsite build: wrote \(result.pages) page\(result.pages == 1 ? "" : "s") and \(others) other file\(others == 1 ? "" : "s") to \(output)/ in \(String(format: "%.2f", seconds)) s")
+            }
+            if verbose {
+                print("irsite build: \(result.written) written, \(result.kept) unchanged, \(result.removed) removed; " +
+                      String(format: "load and check %.3f s, make and write %.3f s, swap in %.3f s", result.timings.check, result.timings.render, result.timings.commit))
+            }
         } catch let error as DiagnosticsError {
-            report(error.diagnostics.filter { $0.severity != .note })
+            report(error.diagnostics.filter { verbose || ($0.severity == .error || !quiet && $0.severity != .note) })
             FileHandle.standardError.write(Data("irsite build: \(summary(error.diagnostics)); nothing written, \(output)/ unchanged\n".utf8))
             throw ExitCode(1)
         } catch let error as LocatedError {
