@@ -124,60 +124,15 @@ public enum SiteChecks {
     /// translation rate is there, its guidance lines exist, its announced dates make sense.
     static func releases(_ book: FactBook) -> [Diagnostic] {
         let site = book.site
+        // Each release is checked on its own, on all cores; then, in release order,
+        // each period is attributed to the first release that prints it.
+        let checked = site.releases.parallelMap { release($0, book) }
         var out: [Diagnostic] = []
-        // Period → layout → the first release that prints it.
         var printed: [FiscalPeriod: [String: FiscalPeriod]] = [:]
-        for release in site.releases {
-            let at = release.releasedLocation
-            guard book.hasPeriod(release.period) else {
-                out.append(Diagnostic(.error, "release for \(release.period.label) has no facts: add periods/\(release.period.id).yaml", at: at))
-                continue
-            }
-            let (embedded, diagnostics) = ReleaseEmbeds.statements(in: release, site: site)
-            out += diagnostics
-            out += ReleaseCharts.resolve(release, book: book).diagnostics
-            for finding in Markdown.findings(in: release.body) {
-                let at = SourceLocation(file: release.file, line: finding.line + release.bodyLineOffset, column: finding.column)
-                switch finding.kind {
-                case .topLevelHeading:
-                    out.append(Diagnostic(.warning, "a '#' heading makes a second <h1>: the release title is the page's heading; use '##'", at: at))
-                case .rawHTML where !site.settings.rawHTML:
-                    out.append(Diagnostic(.warning, "raw HTML is left out of the page; write Markdown, or set raw_html: true in site.yaml", at: at))
-                case .rawHTML:
-                    break
-                }
-            }
-            var warnedMissing: Set<FiscalPeriod> = []
-            for layout in Set(embedded.values.map(\.id)).sorted().compactMap(site.layout) {
-                for column in StatementDeriver.columns(of: layout, for: release.period) {
-                    for p in [column.period, column.base].compactMap({ $0 }) where !book.hasPeriod(p) && warnedMissing.insert(p).inserted {
-                        out.append(Diagnostic(.warning, "the \(release.period.label) release compares with \(p.label), which has no period file; its columns print as missing", at: at))
-                    }
-                    if column.show == .translation, book.hasPeriod(column.period), site.periods[column.period]?.translation == nil {
-                        out.append(Diagnostic(.error, "'\(layout.id)' prints a translation for \(column.period.label) but periods/\(column.period.id).yaml has no translation rate", at: at))
-                    }
-                }
-                out += footingWarnings(layout, release.period, book)
-                for column in StatementDeriver.columns(of: layout, for: release.period) {
-                    for p in [column.period, column.base].compactMap({ $0 }) where printed[p, default: [:]][layout.id] == nil {
-                        printed[p, default: [:]][layout.id] = release.period
-                    }
-                }
-            }
-            if let guidance = release.guidance {
-                for item in guidance.items where site.lines[item.line.value] == nil {
-                    out.append(Diagnostic(.error, "unknown line '\(item.line.value)' in guidance\(SiteLoader.suggestion(item.line.value, Set(site.lines.keys)))", at: item.line.location))
-                }
-                if guidance.period <= release.period {
-                    out.append(Diagnostic(.warning, "guidance is for \(guidance.period.label), not after the release's own period \(release.period.label)", at: guidance.location))
-                }
-            }
-            let releasedDay = release.released.date
-            for event in release.events where event.kind == .results || event.kind == .quietPeriod {
-                if event.start.date < releasedDay {
-                    let what = event.kind == .results ? "the next results date" : "the quiet period"
-                    out.append(Diagnostic(.warning, "\(what) '\(event.title)' is dated \(event.start.date.long), before the release itself (\(releasedDay.long)); a typo for \(event.start.date.year + 1)?", at: event.location))
-                }
+        for (release, result) in zip(site.releases, checked) {
+            out += result.diagnostics
+            for (p, layoutID) in result.printed where printed[p, default: [:]][layoutID] == nil {
+                printed[p, default: [:]][layoutID] = release.period
             }
         }
         for (period, layouts) in printed.sorted(by: { $0.key < $1.key }) {
@@ -186,6 +141,62 @@ public enum SiteChecks {
             }
         }
         return out
+    }
+
+    /// One release's findings, and the (period, layout) pairs it prints, in order.
+    static func release(_ release: Release, _ book: FactBook) -> (diagnostics: [Diagnostic], printed: [(FiscalPeriod, String)]) {
+        let site = book.site
+        var out: [Diagnostic] = []
+        var printed: [(FiscalPeriod, String)] = []
+        let at = release.releasedLocation
+        guard book.hasPeriod(release.period) else {
+            return ([Diagnostic(.error, "release for \(release.period.label) has no facts: add periods/\(release.period.id).yaml", at: at)], [])
+        }
+        let (embedded, diagnostics) = ReleaseEmbeds.statements(in: release, site: site)
+        out += diagnostics
+        out += ReleaseCharts.resolve(release, book: book).diagnostics
+        for finding in Markdown.findings(in: release.body) {
+            let at = SourceLocation(file: release.file, line: finding.line + release.bodyLineOffset, column: finding.column)
+            switch finding.kind {
+            case .topLevelHeading:
+                out.append(Diagnostic(.warning, "a '#' heading makes a second <h1>: the release title is the page's heading; use '##'", at: at))
+            case .rawHTML where !site.settings.rawHTML:
+                out.append(Diagnostic(.warning, "raw HTML is left out of the page; write Markdown, or set raw_html: true in site.yaml", at: at))
+            case .rawHTML:
+                break
+            }
+        }
+        var warnedMissing: Set<FiscalPeriod> = []
+        for layout in Set(embedded.values.map(\.id)).sorted().compactMap(site.layout) {
+            for column in StatementDeriver.columns(of: layout, for: release.period) {
+                for p in [column.period, column.base].compactMap({ $0 }) where !book.hasPeriod(p) && warnedMissing.insert(p).inserted {
+                    out.append(Diagnostic(.warning, "the \(release.period.label) release compares with \(p.label), which has no period file; its columns print as missing", at: at))
+                }
+                if column.show == .translation, book.hasPeriod(column.period), site.periods[column.period]?.translation == nil {
+                    out.append(Diagnostic(.error, "'\(layout.id)' prints a translation for \(column.period.label) but periods/\(column.period.id).yaml has no translation rate", at: at))
+                }
+            }
+            out += footingWarnings(layout, release.period, book)
+            for column in StatementDeriver.columns(of: layout, for: release.period) {
+                for p in [column.period, column.base].compactMap({ $0 }) { printed.append((p, layout.id)) }
+            }
+        }
+        if let guidance = release.guidance {
+            for item in guidance.items where site.lines[item.line.value] == nil {
+                out.append(Diagnostic(.error, "unknown line '\(item.line.value)' in guidance\(SiteLoader.suggestion(item.line.value, Set(site.lines.keys)))", at: item.line.location))
+            }
+            if guidance.period <= release.period {
+                out.append(Diagnostic(.warning, "guidance is for \(guidance.period.label), not after the release's own period \(release.period.label)", at: guidance.location))
+            }
+        }
+        let releasedDay = release.released.date
+        for event in release.events where event.kind == .results || event.kind == .quietPeriod {
+            if event.start.date < releasedDay {
+                let what = event.kind == .results ? "the next results date" : "the quiet period"
+                out.append(Diagnostic(.warning, "\(what) '\(event.title)' is dated \(event.start.date.long), before the release itself (\(releasedDay.long)); a typo for \(event.start.date.year + 1)?", at: event.location))
+            }
+        }
+        return (out, printed)
     }
 
     /// A plain line that a release prints must have a fact in each period it shows:

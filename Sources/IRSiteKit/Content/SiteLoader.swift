@@ -65,9 +65,13 @@ public enum SiteLoader {
 
         // Periods.
         var periods: [FiscalPeriod: PeriodData] = [:]
-        for file in files.periods {
+        // Decoding is most of loading, and each file decodes alone: on all cores.
+        let decodedPeriods = files.periods.parallelMap { file in
+            Result { try NodeDecoder.decodeReportingUnknownKeys(PeriodFile.self, yaml: file.text, file: file.path) }
+        }
+        for (file, decoded) in zip(files.periods, decodedPeriods) {
             do {
-                let (raw, unknown) = try NodeDecoder.decodeReportingUnknownKeys(PeriodFile.self, yaml: file.text, file: file.path)
+                let (raw, unknown) = try decoded.get()
                 diagnostics += unknown.map(\.diagnostic)
                 if let data = resolvePeriod(raw, file: file, calendar: settings?.calendar, layouts: layouts, lines: lines,
                                             diagnostics: &referenceDiagnostics) {
@@ -84,14 +88,22 @@ public enum SiteLoader {
 
         // Releases.
         var releases: [Release] = []
-        for file in files.releases {
+        var seen: [FiscalPeriod: String] = [:]
+        let resolved = files.releases.parallelMap { file in
+            var found: [Diagnostic] = []
+            let release = Result { try resolveRelease(file, diagnostics: &found) }
+            return (release, found)
+        }
+        for (file, (resolvedRelease, found)) in zip(files.releases, resolved) {
+            diagnostics += found
             do {
-                if var release = try resolveRelease(file, diagnostics: &diagnostics) {
+                if var release = try resolvedRelease.get() {
                     release.attachments = checkedAttachments(files.attachments[file.path] ?? [], diagnostics: &diagnostics)
-                    if let other = releases.first(where: { $0.period == release.period }) {
-                        diagnostics.append(Diagnostic(.error, "two releases claim period \(release.period.label): this one and \(other.file)",
+                    if let other = seen[release.period] {
+                        diagnostics.append(Diagnostic(.error, "two releases claim period \(release.period.label): this one and \(other)",
                                                       at: SourceLocation(file: file.path, line: 1, column: 1), stage: .load))
                     } else {
+                        seen[release.period] = release.file
                         releases.append(release)
                     }
                 }
