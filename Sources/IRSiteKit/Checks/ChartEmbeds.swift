@@ -64,17 +64,28 @@ public struct ReleaseChart: Sendable {
 /// Finds and resolves a release's chart blocks. Pure; mistakes are diagnostics
 /// located in the release's Markdown file.
 public enum ReleaseCharts {
+    struct SpecKey: Hashable, Sendable {
+        var body: String
+        var file: String
+        var lineOffset: Int
+    }
+
+    /// Chart blocks decode once per process: checks and pages both resolve them, and a
+    /// preview server rebuilds with most releases unchanged.
+    static let decodedSpecs = Memo<SpecKey, Result<ChartEmbedSpec, any Error>>(limit: 50_000)
+
     public static func resolve(_ release: Release, book: FactBook) -> (charts: [ReleaseChart], diagnostics: [Diagnostic]) {
         let site = book.site
         var charts: [ReleaseChart] = []
         var diagnostics: [Diagnostic] = []
         var ids: Set<String> = []
-        for embed in Markdown.embeds(in: release.body, kinds: ["chart"]) {
+        for embed in Markdown.outline(of: release.body).embeds(["chart"]) {
             let at = SourceLocation(file: release.file, line: embed.line + release.bodyLineOffset, column: embed.column)
             let spec: ChartEmbedSpec
             do {
-                spec = try NodeDecoder.decode(ChartEmbedSpec.self, yaml: embed.body, file: release.file,
-                                              lineOffset: embed.bodyLine + release.bodyLineOffset - 1)
+                spec = try decodedSpecs.value(for: SpecKey(body: embed.body, file: release.file, lineOffset: embed.bodyLine + release.bodyLineOffset - 1)) { key in
+                    Result { try NodeDecoder.decode(ChartEmbedSpec.self, yaml: key.body, file: key.file, lineOffset: key.lineOffset) }
+                }.get()
             } catch let error as LocatedError {
                 diagnostics.append(Diagnostic(.error, "chart block: \(error.message)", at: error.location))
                 continue

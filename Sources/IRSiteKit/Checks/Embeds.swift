@@ -13,7 +13,7 @@ public struct ReleaseEmbeds: Sendable {
     public static func statements(in release: Release, site: Site) -> (layouts: [MarkdownEmbed: Layout], diagnostics: [Diagnostic]) {
         var layouts: [MarkdownEmbed: Layout] = [:]
         var diagnostics: [Diagnostic] = []
-        for embed in Markdown.embeds(in: release.body, kinds: kinds) {
+        for embed in Markdown.outline(of: release.body).embeds(kinds) {
             let at = SourceLocation(file: release.file, line: embed.line + release.bodyLineOffset, column: embed.column)
             switch embed.kind {
             case "statement":

@@ -155,7 +155,7 @@ public enum SiteChecks {
         let (embedded, diagnostics) = ReleaseEmbeds.statements(in: release, site: site)
         out += diagnostics
         out += ReleaseCharts.resolve(release, book: book).diagnostics
-        for finding in Markdown.findings(in: release.body) {
+        for finding in Markdown.outline(of: release.body).findings {
             let at = SourceLocation(file: release.file, line: finding.line + release.bodyLineOffset, column: finding.column)
             switch finding.kind {
             case .topLevelHeading:

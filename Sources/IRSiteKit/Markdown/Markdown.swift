@@ -58,7 +58,10 @@ public enum Markdown {
     /// dropped, entities decoded), line breaks become spaces and whitespace runs are collapsed. The result is plain
     /// text, not HTML: escape it before putting it in a page.
     public static func firstParagraphText(in markdown: String) -> String? {
-        let document = CMarkDocument(parsing: markdown, options: .init())
+        firstParagraphText(in: CMarkDocument(parsing: markdown, options: .init()))
+    }
+
+    static func firstParagraphText(in document: borrowing CMarkDocument) -> String? {
         var child = cmark_node_first_child(document.root)
         while let node = child, cmark_node_get_type(node) != CMARK_NODE_PARAGRAPH {
             child = cmark_node_next(node)

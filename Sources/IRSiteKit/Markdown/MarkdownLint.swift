@@ -18,7 +18,10 @@ public struct MarkdownFinding: Sendable, Equatable {
 extension Markdown {
     /// Level-1 headings and raw HTML (block or inline), in document order.
     public static func findings(in markdown: String) -> [MarkdownFinding] {
-        let document = CMarkDocument(parsing: markdown, options: .init())
+        findings(in: CMarkDocument(parsing: markdown, options: .init()))
+    }
+
+    static func findings(in document: borrowing CMarkDocument) -> [MarkdownFinding] {
         var found: [MarkdownFinding] = []
         CMarkTree.walk(document.root) { node in
             let type = cmark_node_get_type(node)

@@ -195,7 +195,7 @@ public struct PageRenderer: Sendable {
                                          archiveHref: Routes.root(from: path) + Routes.archive,
                                          statementsHref: Routes.root(from: path) + Routes.statements,
                                          downloads: downloads(for: [release.period], from: path))
-        let description = Markdown.firstParagraphText(in: release.body) ?? release.title
+        let description = Markdown.outline(of: release.body).firstParagraphText ?? release.title
         return try page(path, title: release.title, description: description, section: "archive",
                         body: try templates.render(context, "release"), article: release)
     }

@@ -57,7 +57,7 @@ public struct PublishedFiles: Sendable {
             AtomFeed.Entry(id: AtomFeed.releaseID(authority: host, period: release.period, periodEnd: site.settings.calendar.end(of: release.period)),
                            title: release.title, published: release.released, updated: release.updated,
                            path: AbsoluteURL.folderPath(Routes.release(release.period)),
-                           summary: PageRenderer.summarize(Markdown.firstParagraphText(in: release.body) ?? release.title, limit: 600),
+                           summary: PageRenderer.summarize(Markdown.outline(of: release.body).firstParagraphText ?? release.title, limit: 600),
                            categories: [AtomFeed.Category(term: release.period.id, label: release.period.longLabel)])
         }
         let feed = AtomFeed(id: AtomFeed.feedID(baseURL: site.settings.baseURL), title: "\(site.settings.company): earnings releases",
