@@ -85,9 +85,11 @@ extension Pipeline {
             let attachments = renderer.attachmentJobs
             let assetJobs = assets.map { file in BuildJob(file.path) { file } }
             let jobs = pages + published.jobs + assetJobs + attachments
-            let writer = OutputUpdate(staging: staging, output: output, previous: previous, total: jobs.count,
+            let writer = OutputUpdate(staging: staging, output: output, previous: previous, total: jobs.count + 1,
                                       releases: Set(site.releases.map { Routes.release($0.period) }), progress: progress)
             try await ConcurrentJobs.run(jobs) { job in try writer.handle(job) }
+            // The combined CSV is read back from the per-period files just written (or kept).
+            try writer.handle(published.allDataJob { [staging, writer] path in writer.wasWritten(path) ? staging.path + "/" + path : output + "/" + path })
             if let pdf, let chromium { try PDFPrinter.printSummaries(in: staging.path, paper: pdf, chromium: chromium) }
             let renderTime = since(started) - checkTime
             var manifest = writer.manifest
@@ -97,7 +99,7 @@ extension Pipeline {
                     manifest.entries[Routes.summaryPDF(release.period)] = Manifest.Entry(inputs: "", content: "")
                 }
             }
-            var result = BuildResult(pages: pages.count, assets: assets.count, attachments: attachments.count, dataFiles: published.jobs.count,
+            var result = BuildResult(pages: pages.count, assets: assets.count, attachments: attachments.count, dataFiles: published.jobs.count + 1,
                                      diagnostics: diagnostics, incremental: previous != nil, written: writer.written, kept: writer.kept)
             if let previous {
                 let stale = previous.entries.keys.filter { manifest.entries[$0] == nil }.sorted()
@@ -132,6 +134,7 @@ final class OutputUpdate: Sendable {
         var kept = 0
         var done = 0
         var releasesDone = 0
+        var writtenPaths: Set<String> = []
     }
     private let state = Mutex(State())
 
@@ -167,12 +170,20 @@ final class OutputUpdate: Sendable {
         finish(job.path, Manifest.Entry(inputs: inputs, content: content), wrote: true)
     }
 
+    /// Whether this build wrote `path` (into the staging folder).
+    func wasWritten(_ path: String) -> Bool { state.withLock { $0.writtenPaths.contains(path) } }
+
     private func exists(_ path: String) -> Bool { access(output + "/" + path, F_OK) == 0 }
 
     private func finish(_ path: String, _ entry: Manifest.Entry, wrote: Bool) {
         let report = state.withLock { s -> BuildProgress in
             s.entries[path] = entry
-            if wrote { s.written += 1 } else { s.kept += 1 }
+            if wrote {
+                s.written += 1
+                s.writtenPaths.insert(path)
+            } else {
+                s.kept += 1
+            }
             s.done += 1
             if releases.contains(path) { s.releasesDone += 1 }
             return BuildProgress(releasesDone: s.releasesDone, releases: releases.count, filesDone: s.done, files: total)

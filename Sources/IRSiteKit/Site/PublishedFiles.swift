@@ -32,8 +32,7 @@ public struct PublishedFiles: Sendable {
 
     /// Every file, as independent jobs.
     public var jobs: [BuildJob] {
-        var jobs = [BuildJob(Routes.feed) { feed() }, BuildJob(Routes.sitemap) { sitemap() }, BuildJob(Routes.robots) { robots() },
-                    BuildJob(Routes.allData, inputs: digests?.allPeriods()) { allData() }]
+        var jobs = [BuildJob(Routes.feed) { feed() }, BuildJob(Routes.sitemap) { sitemap() }, BuildJob(Routes.robots) { robots() }]
         for entry in calendar.entries { jobs.append(BuildJob(Routes.calendarFile(entry.slug)) { ics(entry) }) }
         for release in site.releases {
             for chart in charts[release.period] ?? [] {
@@ -163,6 +162,18 @@ public struct PublishedFiles: Sendable {
         OutputFile(path: Routes.data(period, "csv"), text: CSVWriter(header: Self.csvHeader, rows: csvRows(period)).render())
     }
 
+    /// The combined CSV, to make once the per-period files are written: their
+    /// records, newest period first, under one header. `written(path)` says where
+    /// a per-period file is (this build's staging folder, or the previous output).
+    public func allDataJob(written: @escaping @Sendable (String) -> String) -> BuildJob {
+        let periods = site.periods.keys.sorted(by: >)
+        return BuildJob(Routes.allData, inputs: digests?.allPeriods()) {
+            OutputFile(path: Routes.allData, prefix: Array(CSVWriter(header: Self.csvHeader, rows: []).render().utf8),
+                       bodiesOf: periods.map { written(Routes.data($0, "csv")) })
+        }
+    }
+
+    /// The combined CSV in memory (tests, small sites).
     func allData() -> OutputFile {
         let rows = site.periods.keys.sorted(by: >).flatMap(csvRows)
         return OutputFile(path: Routes.allData, text: CSVWriter(header: Self.csvHeader, rows: rows).render())

@@ -75,6 +75,10 @@ final class PublishedSiteTests: XCTestCase {
         let all = try PublishCSVParser.parse(try text("data/all.csv"))
         XCTAssertEqual(all.count - 1, (rows.count - 1) + (try PublishCSVParser.parse(try text("data/2001-q1.csv")).count - 1)
                        + (try PublishCSVParser.parse(try text("data/2000-q2.csv")).count - 1))
+        // Assembled from the per-period files as written, it is what the whole table would be, byte for byte.
+        let book = FactBook(site: site)
+        let whole = PublishedFiles(book: book, unpublished: [], isPreview: false, charts: ReleaseCharts.all(in: book)).allData()
+        XCTAssertEqual(try text("data/all.csv"), String(decoding: whole.contents, as: UTF8.self))
         // A value not reported is an empty field, not a zero.
         let q1 = try PublishCSVParser.parse(try text("data/2001-q1.csv"))
         XCTAssertEqual(q1.first { $0[4] == "ip_service_fiber_access" && $0[6] == "value" }?[8], "")
