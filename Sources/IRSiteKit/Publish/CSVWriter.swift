@@ -49,7 +49,7 @@ public struct CSVWriter: Sendable, Hashable {
     /// One field, quoted if needed.
     public static func field(_ value: String) -> String {
         // Scan scalars: "\r\n" is a single Character, so Character tests would miss CR and LF in it.
-        let needsQuotes = value.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }
+        let needsQuotes = value.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A }
         guard needsQuotes else { return value }
         var out = "\""
         for scalar in value.unicodeScalars {

@@ -176,6 +176,13 @@ public enum JSONWriter {
 
     /// A JSON string literal.
     static func quote(_ s: String, into out: inout String) {
+        // Nothing to escape (no control, quote, backslash or U+2028/9, whose UTF-8 starts 0xE2): append whole.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
+            out += "\""
+            out += s
+            out += "\""
+            return
+        }
         out += "\""
         for scalar in s.unicodeScalars {
             switch scalar {

@@ -23,6 +23,11 @@ enum PublishXML {
     }
 
     private static func escape(_ s: String, attribute: Bool) -> String {
+        // Most text (labels, figures) has nothing to escape: one byte scan, no copy.
+        // Bytes ≥ 0x80 may hide U+FFFE/U+FFFF, so they take the careful path too.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 >= 0x80 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) {
+            return s
+        }
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for scalar in s.unicodeScalars {

@@ -182,12 +182,14 @@ public struct PublishedFiles: Sendable {
     func json(_ period: FiscalPeriod) -> OutputFile {
         let data = site.periods[period]
         var statements: [JSONWriter.Value] = []
-        let figures = self.data(period)
+        // Each row's figures, found by statement and line rather than by scanning them all per row.
+        var byRow: [String: [String: [Datum]]] = [:]
+        for d in self.data(period) { byRow[d.layout.id, default: [:]][d.row.line, default: []].append(d) }
         for layout in site.layouts {
             var lines: [JSONWriter.Value] = []
             for row in layout.lineRows {
                 var measures: [String: JSONWriter.Value] = [:]
-                for d in figures where d.layout.id == layout.id && d.row.line == row.line {
+                for d in byRow[layout.id]?[row.line] ?? [] {
                     measures[d.measure] = .object(["unit": .string(d.unit),
                                                    "value": d.value.flatMap(JSONWriter.Number.init(literal:)).map(JSONWriter.Value.number) ?? .null])
                 }
