@@ -35,7 +35,12 @@ public struct SourceSnapshot: Sendable, Equatable {
                 // stat, not lstat: a linked file's edits count, as the build reads through links too.
                 guard stat(folder + "/" + name, &info) == 0 else { continue }
                 let isFolder = info.st_mode & S_IFMT == S_IFDIR
-                result[path] = Stamp(seconds: Int(info.st_mtim.tv_sec), nanoseconds: Int(info.st_mtim.tv_nsec),
+                #if canImport(Darwin)
+                let modified = info.st_mtimespec
+                #else
+                let modified = info.st_mtim
+                #endif
+                result[path] = Stamp(seconds: Int(modified.tv_sec), nanoseconds: Int(modified.tv_nsec),
                                      size: Int64(info.st_size), isFolder: isFolder)
                 if isFolder { pending.append(path) }
             }

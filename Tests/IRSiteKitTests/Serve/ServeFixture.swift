@@ -61,9 +61,27 @@ struct ServeFixture {
     }
 
     /// Graceful shutdown, as on Ctrl-C; the service group must end by itself.
+    /// A server that hangs is cancelled after a minute and fails the test rather than the run.
     func stop() async throws {
+        defer { tmp.remove() }
         await group.triggerGracefulShutdown()
+        let running = self.running
+        let stopped = await withTaskGroup(of: Bool.self) { waits in
+            waits.addTask { _ = await running.result; return true }
+            waits.addTask {
+                try? await Task.sleep(for: .seconds(60))
+                return false
+            }
+            let first = await waits.next() ?? false
+            if !first { running.cancel() }
+            waits.cancelAll()
+            return first
+        }
+        guard stopped else { throw ShutdownHung() }
         try await running.value
-        tmp.remove()
+    }
+
+    struct ShutdownHung: Error, CustomStringConvertible {
+        var description: String { "the server did not finish its graceful shutdown within a minute" }
     }
 }
