@@ -2,7 +2,7 @@ import XCTest
 @testable import IRSiteKit
 
 /// Request targets to files of the output folder, and every way of escaping it refused.
-final class PreviewPathTests: XCTestCase {
+final class ServePreviewPathTests: XCTestCase {
     func file(_ target: String) throws -> String { try PreviewPath(target: target).relativeFile }
 
     func refusal(_ target: String) -> PreviewPath.Refusal? {

@@ -5,7 +5,7 @@ import XCTest
 
 /// The watcher with a stand-in build that reads the watched file, so each
 /// test knows exactly which edits each build saw.
-final class SourceWatcherTests: XCTestCase {
+final class ServeSourceWatcherTests: XCTestCase {
     /// Records builds and can hold one until released.
     actor Builds {
         private(set) var seen: [String] = []

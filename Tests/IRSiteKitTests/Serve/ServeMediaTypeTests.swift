@@ -1,7 +1,7 @@
 import XCTest
 @testable import IRSiteKit
 
-final class MediaTypeTests: XCTestCase {
+final class ServeMediaTypeTests: XCTestCase {
     func testByExtension() {
         XCTAssertEqual(MediaType.of("index.html"), "text/html; charset=utf-8")
         XCTAssertEqual(MediaType.of("releases/2001-q2/summary.html"), "text/html; charset=utf-8")

@@ -2,7 +2,7 @@ import Foundation
 import XCTest
 @testable import IRSiteKit
 
-final class SourceSnapshotTests: XCTestCase {
+final class ServeSourceSnapshotTests: XCTestCase {
     func testSeesAddedChangedRemovedAndRenamedFiles() throws {
         let tmp = try TempDirectory()
         defer { tmp.remove() }

@@ -2,7 +2,7 @@ import XCTest
 @testable import IRSiteKit
 
 /// The markup added to served pages, the script, and the events it listens to.
-final class LiveReloadTests: XCTestCase {
+final class ServeLiveReloadTests: XCTestCase {
     func testInjectsBeforeTheLastClosingBody() {
         let page = "<html><body><p>a</p><pre></body></pre></BODY>\n</html>"
         let served = LiveReload.inject(into: page, generation: 7, failure: nil)

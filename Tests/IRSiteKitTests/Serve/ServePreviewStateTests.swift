@@ -1,7 +1,7 @@
 import XCTest
 @testable import IRSiteKit
 
-final class PreviewStateTests: XCTestCase {
+final class ServePreviewStateTests: XCTestCase {
     func testNewClientsGetTheCurrentStateFirst() async {
         let state = PreviewState()
         var fresh = await state.subscribe().makeAsyncIterator()

@@ -5,7 +5,7 @@ import XCTest
 /// Edits on disk reach open pages: a rebuild and a `built` event after a good
 /// edit, a `failed` event with the diagnostics after a broken one (the last good
 /// site still served, with the diagnostics on every page), and a reload once fixed.
-final class LiveReloadServerTests: XCTestCase {
+final class ServeLiveReloadServerTests: XCTestCase {
     func testReloadsAfterAnEdit() async throws {
         let serve = try await ServeFixture.start()
         let events = EventStreamClient(port: serve.port)

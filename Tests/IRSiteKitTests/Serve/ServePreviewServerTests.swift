@@ -4,7 +4,7 @@ import XCTest
 
 /// `irsite serve` end to end: a real server on a free port over a copy of the
 /// sample site, requests sent as raw bytes, edits made on disk.
-final class PreviewServerTests: XCTestCase {
+final class ServePreviewServerTests: XCTestCase {
     func testServesBuiltFilesWithTheirContentTypes() async throws {
         let serve = try await ServeFixture.start()
         do {
