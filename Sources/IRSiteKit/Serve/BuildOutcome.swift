@@ -7,7 +7,7 @@ public enum BuildOutcome: Sendable, Equatable {
     case built(summary: String, diagnostics: [String])
     /// Nothing was written and the previous output stands. Each line is one
     /// diagnostic as `path:line:col: error: message` (or a plain message for a
-    /// problem with no place in a file).
+    /// problem with no place in a file), errors before warnings.
     case failed(diagnostics: [String])
 }
 
@@ -34,7 +34,10 @@ extension Pipeline {
                 let summary = "wrote \(result.pages) page\(result.pages == 1 ? "" : "s") and \(others) other file\(others == 1 ? "" : "s") to \(output)/"
                 return .built(summary: summary, diagnostics: result.diagnostics.filter { $0.severity != .note }.map(\.description))
             } catch let error as DiagnosticsError {
-                return .failed(diagnostics: error.diagnostics.filter { $0.severity != .note }.map(\.description))
+                // Errors first: they are why the page is stale; warnings follow in report order.
+                let errors = error.diagnostics.filter { $0.severity == .error }
+                let warnings = error.diagnostics.filter { $0.severity == .warning }
+                return .failed(diagnostics: (errors + warnings).map(\.description))
             } catch let error as LocatedError {
                 return .failed(diagnostics: [error.description])
             } catch {
