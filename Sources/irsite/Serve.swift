@@ -48,8 +48,13 @@ struct Serve: AsyncParsableCommand {
         let server = PreviewServer(configuration: .init(output: output, watched: [content, templates], port: port),
                                    rebuild: rebuild, log: { Self.say($0, to: .standardError) })
         let output = self.output
-        try await server.run { port in
-            Self.say("serving \(output)/ at http://127.0.0.1:\(port)/ (Ctrl-C stops)", to: .standardOutput)
+        do {
+            try await server.run { port in
+                Self.say("serving \(output)/ at http://127.0.0.1:\(port)/ (Ctrl-C stops)", to: .standardOutput)
+            }
+        } catch let error as EnvironmentError {
+            Self.say("\(error)", to: .standardError)
+            throw ExitCode(1)
         }
         Self.say("stopped", to: .standardError)
     }

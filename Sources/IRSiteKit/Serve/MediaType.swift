@@ -11,6 +11,7 @@ public enum MediaType {
     }
 
     public static let html = "text/html; charset=utf-8"
+    static let plainText = "text/plain; charset=utf-8"
     static let octetStream = "application/octet-stream"
 
     static let byExtension: [String: String] = [
@@ -20,7 +21,7 @@ public enum MediaType {
         "json": "application/json",
         "csv": "text/csv; charset=utf-8",
         "ics": "text/calendar; charset=utf-8",
-        "txt": "text/plain; charset=utf-8",
+        "txt": plainText,
         "xml": "application/xml",
         "atom": "application/atom+xml",
         "svg": "image/svg+xml",

@@ -25,7 +25,7 @@ struct PreviewResponder: HTTPResponder {
     private func respond(to target: String) async -> Response {
         let pathOnly = target.prefix { $0 != "?" && $0 != "#" }
         if pathOnly == LiveReload.eventsPath { return events() }
-        if pathOnly == LiveReload.scriptPath { return Self.response(.ok, type: MediaType.of("live.js"), body: ByteBuffer(string: LiveReload.script)) }
+        if pathOnly == LiveReload.scriptPath { return Self.response(.ok, type: MediaType.of(LiveReload.scriptPath), body: ByteBuffer(string: LiveReload.script)) }
 
         let path: PreviewPath
         do {
@@ -98,7 +98,7 @@ struct PreviewResponder: HTTPResponder {
     }
 
     static func plain(_ status: HTTPResponse.Status, _ text: String, extra: HTTPFields = [:]) -> Response {
-        response(status, type: MediaType.of("x.txt"), body: ResponseBody(byteBuffer: ByteBuffer(string: text)), extra: extra)
+        response(status, type: MediaType.plainText, body: ResponseBody(byteBuffer: ByteBuffer(string: text)), extra: extra)
     }
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import Logging
 import NIOCore
@@ -70,7 +71,13 @@ public struct PreviewServer: Sendable {
     }
 
     /// Runs until Ctrl-C (SIGINT) or SIGTERM, then shuts down gracefully and returns.
+    /// - Throws: ``EnvironmentError`` when the port cannot be had (in use, or not allowed).
     public func run(onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
-        try await serviceGroup(gracefulShutdownSignals: [.sigint, .sigterm], onListening: onListening).run()
+        do {
+            try await serviceGroup(gracefulShutdownSignals: [.sigint, .sigterm], onListening: onListening).run()
+        } catch let error as IOError {
+            throw EnvironmentError("cannot listen on \(configuration.host):\(configuration.port): \(String(cString: strerror(error.errnoCode))); "
+                                   + "choose another --port (0 takes any free one)")
+        }
     }
 }
