@@ -25,7 +25,9 @@ struct PreviewResponder: HTTPResponder {
     private func respond(to target: String) async -> Response {
         let pathOnly = target.prefix { $0 != "?" && $0 != "#" }
         if pathOnly == LiveReload.eventsPath { return events() }
-        if pathOnly == LiveReload.scriptPath { return Self.response(.ok, type: MediaType.of(LiveReload.scriptPath), body: ByteBuffer(string: LiveReload.script)) }
+        if pathOnly == LiveReload.scriptPath {
+            return Self.response(.ok, type: MediaType.of(LiveReload.scriptPath), body: ByteBuffer(string: LiveReload.script))
+        }
 
         let path: PreviewPath
         do {

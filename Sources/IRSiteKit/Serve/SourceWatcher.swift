@@ -17,10 +17,14 @@ public struct SourceWatcher: Service {
     public let timing: Timing
     let log: @Sendable (String) -> Void
 
-    /// How often the watcher looks, and for how long a change must rest before it builds.
+    /// How often the watcher looks, how long a change must rest before it builds,
+    /// and how often idle live-reload streams hear from the server.
     public struct Timing: Sendable {
+        /// Between two looks at the folders.
         public var poll: Duration
+        /// How long a change must rest (two equal looks this far apart) before it builds.
         public var settle: Duration
+        /// Between two keep-alive comments on the live-reload streams.
         public var keepAlive: Duration
 
         public init(poll: Duration = .milliseconds(250), settle: Duration = .milliseconds(100), keepAlive: Duration = .seconds(15)) {
