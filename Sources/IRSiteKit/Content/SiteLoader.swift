@@ -5,7 +5,8 @@ import Foundation
 /// Pure: it reads only the ``ContentFiles`` value. Reports every problem it
 /// can find in one pass rather than stopping at the first.
 public enum SiteLoader {
-    public static func load(_ files: ContentFiles) -> (site: Site?, diagnostics: [Diagnostic]) {
+    /// - Parameter cache: decoded files from earlier builds of a long-lived process.
+    public static func load(_ files: ContentFiles, cache: BuildCache? = nil) -> (site: Site?, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         func report(_ error: any Error, file: String) {
             if let e = error as? LocatedError { diagnostics.append(e.diagnostic) } else {
@@ -67,7 +68,11 @@ public enum SiteLoader {
         var periods: [FiscalPeriod: PeriodData] = [:]
         // Decoding is most of loading, and each file decodes alone: on all cores.
         let decodedPeriods = files.periods.parallelMap { file in
-            Result { try NodeDecoder.decodeReportingUnknownKeys(PeriodFile.self, yaml: file.text, file: file.path) }
+            let decode = { (key: BuildCache.FileKey) in
+                Result { try NodeDecoder.decodeReportingUnknownKeys(PeriodFile.self, yaml: key.text, file: key.path) }
+            }
+            let key = BuildCache.FileKey(path: file.path, text: file.text)
+            return cache.map { $0.periods.value(for: key, decode) } ?? decode(key)
         }
         for (file, decoded) in zip(files.periods, decodedPeriods) {
             do {
@@ -90,14 +95,18 @@ public enum SiteLoader {
         var releases: [Release] = []
         var seen: [FiscalPeriod: String] = [:]
         let resolved = files.releases.parallelMap { file in
-            var found: [Diagnostic] = []
-            let release = Result { try resolveRelease(file, diagnostics: &found) }
-            return (release, found)
+            let decode = { (key: BuildCache.FileKey) in
+                var found: [Diagnostic] = []
+                let release = Result { try resolveRelease(ContentFiles.File(path: key.path, text: key.text), diagnostics: &found) }
+                return BuildCache.ReleaseDecoding(release: release, diagnostics: found)
+            }
+            let key = BuildCache.FileKey(path: file.path, text: file.text)
+            return cache.map { $0.releases.value(for: key, decode) } ?? decode(key)
         }
-        for (file, (resolvedRelease, found)) in zip(files.releases, resolved) {
-            diagnostics += found
+        for (file, decoded) in zip(files.releases, resolved) {
+            diagnostics += decoded.diagnostics
             do {
-                if var release = try resolvedRelease.get() {
+                if var release = try decoded.release.get() {
                     release.attachments = checkedAttachments(files.attachments[file.path] ?? [], diagnostics: &diagnostics)
                     if let other = seen[release.period] {
                         diagnostics.append(Diagnostic(.error, "two releases claim period \(release.period.label): this one and \(other)",

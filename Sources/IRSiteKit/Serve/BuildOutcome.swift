@@ -25,13 +25,18 @@ extension Pipeline {
     ///   nil reads the clock at each build, so an embargo that lifts while serving shows up.
     public static func rebuild(content: String, templates: String, output: String, now: Int? = nil,
                                includeDrafts: Bool = false, includeFuture: Bool = false) -> SiteRebuild {
+        // Decoded files are kept between rebuilds: an edit decodes only the file it touched.
+        let cache = BuildCache()
         return {
             let instant = now ?? Int(Date().timeIntervalSince1970)
             let options = PublicationOptions(now: instant, includeDrafts: includeDrafts, includeFuture: includeFuture)
             do {
-                let result = try await build(content: content, templates: templates, output: output, options: options)
+                let result = try await build(content: content, templates: templates, output: output, options: options, cache: cache)
                 let others = result.assets + result.attachments + result.dataFiles
-                let summary = "wrote \(result.pages) page\(result.pages == 1 ? "" : "s") and \(others) other file\(others == 1 ? "" : "s") to \(output)/"
+                let files = result.pages + others
+                let summary = result.incremental
+                    ? "updated \(output)/: \(result.written) of \(files) file\(files == 1 ? "" : "s") changed, \(result.removed) removed"
+                    : "wrote \(result.pages) page\(result.pages == 1 ? "" : "s") and \(others) other file\(others == 1 ? "" : "s") to \(output)/"
                 return .built(summary: summary, diagnostics: result.diagnostics.filter { $0.severity != .note }.map(\.description))
             } catch let error as DiagnosticsError {
                 // Errors first: they are why the page is stale; warnings follow in report order.

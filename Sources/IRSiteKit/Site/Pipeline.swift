@@ -10,7 +10,7 @@ public enum Pipeline {
     }
 
     /// Reads, loads and checks the content; the files come back for digests.
-    static func load(content: String) -> (files: ContentFiles?, site: Site?, diagnostics: [Diagnostic]) {
+    static func load(content: String, cache: BuildCache? = nil) -> (files: ContentFiles?, site: Site?, diagnostics: [Diagnostic]) {
         let files: ContentFiles
         do {
             files = try ContentFiles.read(from: content)
@@ -19,7 +19,7 @@ public enum Pipeline {
         } catch {
             return (nil, nil, [Diagnostic(.error, "\(error)", at: SourceLocation(file: content, line: 1, column: 1), stage: .load)])
         }
-        let (site, loadDiagnostics) = SiteLoader.load(files)
+        let (site, loadDiagnostics) = SiteLoader.load(files, cache: cache)
         guard let site else { return (files, nil, loadDiagnostics.sortedForReport()) }
         let diagnostics = (loadDiagnostics + SiteChecks.run(site)).sortedForReport()
         return (files, diagnostics.hasErrors ? nil : site, diagnostics)
@@ -58,13 +58,14 @@ extension Pipeline {
     ///     a failed print fails the build and leaves the previous output as it was. Always a full build.
     ///   - incremental: false forces a full build.
     ///   - progress: called as files are done (from any thread).
+    ///   - cache: decoded content kept between builds by a long-lived process (the preview server).
     public static func build(content: String, templates: String, output: String, options: PublicationOptions,
                              pdf: Paper? = nil, incremental: Bool = true,
-                             progress: (@Sendable (BuildProgress) -> Void)? = nil) async throws -> BuildResult {
+                             progress: (@Sendable (BuildProgress) -> Void)? = nil, cache: BuildCache? = nil) async throws -> BuildResult {
         let chromium = try pdf.map { _ in try PDFPrinter.chromium() }
         let started = DispatchTime.now()
         func since(_ t: DispatchTime) -> Double { Double(DispatchTime.now().uptimeNanoseconds - t.uptimeNanoseconds) / 1e9 }
-        let (files, checked, diagnostics) = load(content: content)
+        let (files, checked, diagnostics) = load(content: content, cache: cache)
         let checkTime = since(started)
         guard let checked, let files else { throw DiagnosticsError(diagnostics) }
         let (site, unpublished) = Publication.visibleSite(checked, options)
