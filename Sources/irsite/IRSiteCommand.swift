@@ -14,7 +14,7 @@ struct IRSiteCommand: AsyncParsableCommand {
             derives changes, percentages and the convenience translation, and writes a static site.
             """,
         version: IRSite.version,
-        subcommands: [Build.self, Check.self, Serve.self, PDF.self, BenchCharts.self],
+        subcommands: [Build.self, Check.self, Serve.self, PDF.self, BenchCharts.self, BenchRebuild.self],
         defaultSubcommand: nil
     )
 }

@@ -52,8 +52,36 @@ public struct ReleaseChart: Sendable {
     public var periods: [FiscalPeriod]
 
     /// Everything the chart draws, as one digest (its SVG is a function of this alone).
+    /// (The figure conventions come from site.yaml, which every page's digest holds.)
     public var digest: Fingerprint {
-        var f = Fingerprint.of(String(describing: spec))
+        var f = Fingerprint()
+        func exact(_ e: Exact?) {
+            guard let e else { return f.add("-") }
+            f.add(Int(truncatingIfNeeded: e.numerator >> 64))
+            f.add(Int(truncatingIfNeeded: e.numerator))
+            f.add(Int(truncatingIfNeeded: e.denominator >> 64))
+            f.add(Int(truncatingIfNeeded: e.denominator))
+        }
+        f.add("\(spec.kind)")
+        for text in [spec.title, spec.subtitle ?? "", spec.unit, spec.idPrefix, spec.valuePrefix, spec.valueSuffix, spec.categoryTitle] { f.add(text) }
+        f.add(spec.valueDecimals)
+        f.add(spec.valueLabels ? 1 : 0)
+        f.add(spec.categories.count)
+        for category in spec.categories { f.add(category) }
+        f.add(spec.series.count)
+        for series in spec.series {
+            f.add(series.id)
+            f.add(series.label)
+            f.add(series.values.count)
+            for value in series.values { exact(value) }
+        }
+        f.add(spec.ranges.count)
+        for range in spec.ranges {
+            f.add(range.category)
+            f.add(range.label)
+            exact(range.low)
+            exact(range.high)
+        }
         f.add(id)
         f.add(file)
         f.add(home ? 1 : 0)
@@ -74,6 +102,10 @@ public enum ReleaseCharts {
     /// preview server rebuilds with most releases unchanged.
     static let decodedSpecs = Memo<SpecKey, Result<ChartEmbedSpec, any Error>>(limit: 50_000)
 
+    static func decodeSpec(_ key: SpecKey) -> Result<ChartEmbedSpec, any Error> {
+        Result { try NodeDecoder.decode(ChartEmbedSpec.self, yaml: key.body, file: key.file, lineOffset: key.lineOffset) }
+    }
+
     public static func resolve(_ release: Release, book: FactBook) -> (charts: [ReleaseChart], diagnostics: [Diagnostic]) {
         let site = book.site
         var charts: [ReleaseChart] = []
@@ -83,9 +115,8 @@ public enum ReleaseCharts {
             let at = SourceLocation(file: release.file, line: embed.line + release.bodyLineOffset, column: embed.column)
             let spec: ChartEmbedSpec
             do {
-                spec = try decodedSpecs.value(for: SpecKey(body: embed.body, file: release.file, lineOffset: embed.bodyLine + release.bodyLineOffset - 1)) { key in
-                    Result { try NodeDecoder.decode(ChartEmbedSpec.self, yaml: key.body, file: key.file, lineOffset: key.lineOffset) }
-                }.get()
+                spec = try decodedSpecs.value(for: SpecKey(body: embed.body, file: release.file, lineOffset: embed.bodyLine + release.bodyLineOffset - 1),
+                                              decodeSpec).get()
             } catch let error as LocatedError {
                 diagnostics.append(Diagnostic(.error, "chart block: \(error.message)", at: error.location))
                 continue

@@ -1,12 +1,14 @@
 /// Validation rules over a loaded site. Pure: a site in, diagnostics out.
 public enum SiteChecks {
-    public static func run(_ site: Site) -> [Diagnostic] {
+    /// - Parameter memo: per-release findings kept by a long-lived process, by the
+    ///   digests of everything a release's checks read.
+    public static func run(_ site: Site, memo: ReleaseCheckMemo? = nil) -> [Diagnostic] {
         let book = FactBook(site: site)
         var out: [Diagnostic] = []
         out += statedTotals(book)
         out += relationChecks(book)
         out += overrides(book)
-        out += releases(book)
+        out += releases(book, memo: memo)
         out += headline(site)
         out += divisionsByZero(book)
         return out
@@ -122,11 +124,18 @@ public enum SiteChecks {
 
     /// Each release: its period and comparisons exist, its embeds resolve, its
     /// translation rate is there, its guidance lines exist, its announced dates make sense.
-    static func releases(_ book: FactBook) -> [Diagnostic] {
+    static func releases(_ book: FactBook, memo: ReleaseCheckMemo? = nil) -> [Diagnostic] {
         let site = book.site
         // Each release is checked on its own, on all cores; then, in release order,
         // each period is attributed to the first release that prints it.
-        let checked = site.releases.parallelMap { release($0, book) }
+        let presence = memo.map { _ in Fingerprint.of(site.periods.keys.sorted().map(\.id).joined(separator: ",")) }
+        let checked = site.releases.parallelMap { r in
+            guard let memo, let presence else { return release(r, book) }
+            return memo.cache.releaseChecks.value(for: memo.key(r, book: book, presence: presence)) { _ in
+                let (diagnostics, printed) = release(r, book)
+                return ReleaseCheckMemo.Result(diagnostics: diagnostics, printed: printed.map { ReleaseCheckMemo.Printed(period: $0.0, layout: $0.1) })
+            }.unpacked
+        }
         var out: [Diagnostic] = []
         var printed: [FiscalPeriod: [String: FiscalPeriod]] = [:]
         for (release, result) in zip(site.releases, checked) {

@@ -13,7 +13,7 @@ public struct ContentFiles: Sendable {
         public init(path: String, text: String) {
             self.path = path
             // Windows line ends read like Unix ones, so lines and columns agree everywhere.
-            self.text = text.contains("\r") ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
+            self.text = text.utf8.contains(0x0D) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
             let name = path.split(separator: "/").last.map(String.init) ?? path
             stem = name.split(separator: ".").first.map(String.init) ?? name
         }

@@ -22,7 +22,16 @@ public struct SiteDigests: Sendable {
 
     /// Digests of the content as loaded: file texts, attachments by name, size and
     /// modification time (they are copied, not read), and the theme folder.
-    public static func of(files: ContentFiles, site: Site, templates: String, settings extra: [String]) throws -> SiteDigests {
+    public static func of(files: ContentFiles, site: Site, templates: String, settings extra: [String],
+                          fileDigests: [String: Fingerprint]? = nil) throws -> SiteDigests {
+        var digests = content(files: files, site: site, fileDigests: fileDigests ?? Self.fileDigests(files))
+        digests.global.add(try themeDigest(templates))
+        for value in extra { digests.global.add(value) }
+        return digests
+    }
+
+    /// The content's digests alone, before the theme and options join `global`: what checks depend on.
+    public static func content(files: ContentFiles, site: Site, fileDigests: [String: Fingerprint]) -> SiteDigests {
         var global = Fingerprint()
         global.add("IRSite \(IRSite.version)")
         global.add(files.site?.text ?? "")
@@ -30,11 +39,9 @@ public struct SiteDigests: Sendable {
             global.add(layout.path)
             global.add(layout.text)
         }
-        global.add(try themeDigest(templates))
-        for value in extra { global.add(value) }
-        let texts = Dictionary((files.periods + files.releases).map { ($0.path, $0.text) }, uniquingKeysWith: { a, _ in a })
+        let texts = Dictionary(files.releases.map { ($0.path, $0.text) }, uniquingKeysWith: { a, _ in a })
         var periods: [FiscalPeriod: Fingerprint] = [:]
-        for (period, data) in site.periods { periods[period] = .of(texts[data.file] ?? "") }
+        for (period, data) in site.periods { periods[period] = fileDigests[data.file] ?? .of(data.file) }
         var releases: [FiscalPeriod: Fingerprint] = [:], frontMatters: [FiscalPeriod: Fingerprint] = [:]
         for release in site.releases {
             let text = texts[release.file] ?? ""
@@ -45,16 +52,24 @@ public struct SiteDigests: Sendable {
                 let modified = (try? FileManager.default.attributesOfItem(atPath: attachment.path)[.modificationDate] as? Date) ?? nil
                 attachments.add(Int((modified?.timeIntervalSince1970 ?? 0) * 1000))
             }
-            var whole = Fingerprint.of(text)
+            var whole = fileDigests[release.file] ?? .of(text)
             whole.add(attachments)
             releases[release.period] = whole
-            var front = Fingerprint.of(text.hasSuffix(release.body) ? String(text.dropLast(release.body.count)) : text)
+            // The body is the file's tail (FrontMatter.split): what precedes it is the front matter.
+            let head = text.utf8.count - release.body.utf8.count
+            var front = Fingerprint.of(head >= 0 ? String(decoding: text.utf8.prefix(head), as: UTF8.self) : text)
             front.add(attachments)
             frontMatters[release.period] = front
         }
         var digests = SiteDigests(global: global, releases: releases, periods: periods)
         digests.frontMatters = frontMatters
         return digests
+    }
+
+    /// Each period and release file's text digest, by path, on all cores.
+    public static func fileDigests(_ files: ContentFiles) -> [String: Fingerprint] {
+        let all = files.periods + files.releases
+        return Dictionary(zip(all.map(\.path), all.parallelMap { Fingerprint.of($0.text) }), uniquingKeysWith: { a, _ in a })
     }
 
     /// Every file of the theme folder, by relative path and bytes.

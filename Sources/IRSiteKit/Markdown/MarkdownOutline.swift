@@ -19,11 +19,12 @@ extension Markdown {
     /// The embed kinds an outline lists.
     public static let outlineKinds: Set<String> = ["statement", "guidance", "chart"]
 
-    private static let outlines = Memo<String, MarkdownOutline>(limit: 20_000)
+    private static let outlines = Memo<TextKey, MarkdownOutline>(limit: 20_000)
 
     /// The outline of `markdown`, parsed on first use.
     public static func outline(of markdown: String) -> MarkdownOutline {
-        outlines.value(for: markdown) { markdown in
+        outlines.value(for: TextKey(markdown)) { key in
+            let markdown = key.text
             let document = CMarkDocument(parsing: markdown, options: .init())
             let embeds = MarkdownEmbedScanner.scan(document.root, kinds: outlineKinds).map(\.embed)
             return MarkdownOutline(embeds: embeds, findings: findings(in: document), firstParagraphText: firstParagraphText(in: document))

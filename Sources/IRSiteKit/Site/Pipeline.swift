@@ -21,7 +21,8 @@ public enum Pipeline {
         }
         let (site, loadDiagnostics) = SiteLoader.load(files, cache: cache)
         guard let site else { return (files, nil, loadDiagnostics.sortedForReport()) }
-        let diagnostics = (loadDiagnostics + SiteChecks.run(site)).sortedForReport()
+        let memo = cache.map { ReleaseCheckMemo(cache: $0, digests: SiteDigests.content(files: files, site: site, fileDigests: $0.fileDigests(files))) }
+        let diagnostics = (loadDiagnostics + SiteChecks.run(site, memo: memo)).sortedForReport()
         return (files, diagnostics.hasErrors ? nil : site, diagnostics)
     }
 }
@@ -75,10 +76,9 @@ extension Pipeline {
         let previous = incremental && pdf == nil ? Manifest.read(from: output) : nil
         do {
             let notice = PageRenderer.quietPeriodNotice(FinancialCalendar(site: site), now: options.now, shortName: site.settings.shortName)
-            let digests = try SiteDigests.of(files: files, site: site, templates: templates, settings: [
-                "drafts=\(options.includeDrafts) future=\(options.includeFuture) preview=\(!unpublished.isEmpty)",
-                "pdf=\(pdf.map { "\($0)" } ?? "none")", notice,
-            ])
+            let extra = ["drafts=\(options.includeDrafts) future=\(options.includeFuture) preview=\(!unpublished.isEmpty)",
+                         "pdf=\(pdf.map { "\($0)" } ?? "none")", notice]
+            let digests = try SiteDigests.of(files: files, site: site, templates: templates, settings: extra, fileDigests: cache?.fileDigests(files))
             let renderer = PageRenderer(site: site, templates: theme, now: options.now, unpublished: unpublished, pdfPaper: pdf, digests: digests)
             let published = PublishedFiles(book: renderer.book, unpublished: Set(unpublished.keys), isPreview: options.isPreview,
                                            charts: renderer.charts, digests: digests)

@@ -10,10 +10,13 @@ final class IncrementalBuildTests: XCTestCase {
         let content: String
         let templates: String
         let options: PublicationOptions
+        /// Set: builds keep decoded content and check findings between them, as the preview server does.
+        var cache: BuildCache?
         var output: String { tmp.path("Output") }
 
         func build(incremental: Bool = true, into folder: String? = nil) async throws -> Pipeline.BuildResult {
-            try await Pipeline.build(content: content, templates: templates, output: folder ?? output, options: options, incremental: incremental)
+            try await Pipeline.build(content: content, templates: templates, output: folder ?? output, options: options, incremental: incremental,
+                                     cache: folder == nil ? cache : nil)
         }
 
         func edit(_ relative: String, _ change: (String) -> String) throws {
@@ -31,6 +34,8 @@ final class IncrementalBuildTests: XCTestCase {
             let clean = tmp.path("Clean-\(UUID().uuidString)")
             let cleanResult = try await build(incremental: false, into: clean)
             XCTAssertFalse(cleanResult.incremental)
+            XCTAssertEqual(result.diagnostics.map(\.description), cleanResult.diagnostics.map(\.description), "\(step): the same findings",
+                           file: file, line: line)
             let a = TempDirectory.snapshot(output), b = TempDirectory.snapshot(clean)
             XCTAssertEqual(Set(a.keys).symmetricDifference(b.keys).sorted(), [], "\(step): the same files", file: file, line: line)
             let differing = a.keys.filter { b[$0] != nil && a[$0] != b[$0] }.sorted()
@@ -48,7 +53,16 @@ final class IncrementalBuildTests: XCTestCase {
     }
 
     func testEditsThenIncrementalBuildsEqualCleanBuilds() async throws {
-        let f = try makeFixture()
+        try await editsThenIncrementalBuildsEqualCleanBuilds(cache: nil)
+    }
+
+    func testEditsThenInProcessRebuildsEqualCleanBuilds() async throws {
+        try await editsThenIncrementalBuildsEqualCleanBuilds(cache: BuildCache())
+    }
+
+    func editsThenIncrementalBuildsEqualCleanBuilds(cache: BuildCache?) async throws {
+        var f = try makeFixture()
+        f.cache = cache
         defer { f.tmp.remove() }
         let first = try await f.build()
         XCTAssertFalse(first.incremental, "no previous output: a full build")
@@ -88,6 +102,12 @@ final class IncrementalBuildTests: XCTestCase {
         let deleted = try await f.assertIncrementalEqualsClean("release deleted")
         XCTAssertGreaterThan(deleted.removed, 2)
         XCTAssertFalse(FileManager.default.fileExists(atPath: f.output + "/releases/2002-q2"), "the release's folder is gone")
+
+        // A comparative period goes: the release that compares with it now warns, and prints it as missing.
+        try FileManager.default.removeItem(atPath: f.content + "/periods/2000-q1.yaml")
+        let missing = try await f.assertIncrementalEqualsClean("comparative period deleted")
+        XCTAssertTrue(missing.diagnostics.contains { $0.severity == .warning && $0.message.contains("compares with 1Q00, which has no period file") },
+                      "\(missing.diagnostics.map(\.description))")
 
         // Site settings: every page changes.
         try f.edit("site.yaml") { $0.replacingOccurrences(of: "company: ", with: "company: New ") }
