@@ -28,9 +28,12 @@ public enum ChartRenderer {
         ChartNarrative.table(ChartData(spec))
     }
 
+    /// What a standalone file has before the `<svg>` element.
+    public static let xmlDeclaration = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+
     static func document(_ d: ChartData, _ scene: ChartScene, standalone: Bool) -> String {
         let p = d.prefix
-        var out = standalone ? "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" : ""
+        var out = standalone ? xmlDeclaration : ""
         out += "<svg" + ChartSVGBuilder.attributes([
             ("xmlns", "http://www.w3.org/2000/svg"),
             ("class", "irsite-chart irsite-chart-\(d.spec.kind.rawValue.replacingOccurrences(of: "_", with: "-"))"),

@@ -51,6 +51,25 @@ public struct ReleaseChart: Sendable {
     /// The periods whose figures it draws.
     public var periods: [FiscalPeriod]
 
+    /// The chart drawn once and shared by every page that shows it and by its standalone file:
+    /// the inline `<svg>` element and the data table.
+    public var drawn: (svg: String, table: ChartTable) {
+        let drawn = Self.drawings.value(for: digest) { _ in Drawn(svg: ChartRenderer.svg(spec, standalone: false), table: ChartRenderer.table(spec)) }
+        return (drawn.svg, drawn.table)
+    }
+
+    /// The standalone `.svg` file: the same element behind an XML declaration.
+    public var standaloneSVG: String { ChartRenderer.xmlDeclaration + drawn.svg }
+
+    struct Drawn: Sendable {
+        var svg: String
+        var table: ChartTable
+    }
+
+    /// Drawings of the charts being written; a release's pages and files are made
+    /// together, so a small table serves them all.
+    static let drawings = Memo<Fingerprint, Drawn>(limit: 2_000)
+
     /// Everything the chart draws, as one digest (its SVG is a function of this alone).
     /// (The figure conventions come from site.yaml, which every page's digest holds.)
     public var digest: Fingerprint {

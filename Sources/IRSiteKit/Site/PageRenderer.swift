@@ -42,16 +42,20 @@ public struct PageRenderer: Sendable {
 
     /// The site's pages as independent jobs: each renders one page. Pages built from
     /// every release are cheap and always made; a release's pages depend on its group.
-    public var jobs: [BuildJob] {
-        var jobs = [BuildJob(Routes.home) { try home() }, BuildJob(Routes.archive) { try archive() },
-                    BuildJob(Routes.statements, inputs: digests?.allPeriods()) { try statements() },
-                    BuildJob(Routes.calendar) { try calendarPage() }]
-        for release in site.releases {
-            jobs.append(BuildJob(Routes.release(release.period), inputs: releaseGroup(release)) { try releasePage(release) })
-            let summary = digests?.release(release, charts: charts[release.period] ?? [], status: notForRelease(release), book: book, wholeFile: false)
-            jobs.append(BuildJob(Routes.summary(release.period), inputs: summary) { try summaryPage(release) })
-        }
-        return jobs
+    public var jobs: [BuildJob] { siteJobs + site.releases.flatMap(releaseJobs) }
+
+    /// The pages about the whole site: home, archive, statements, calendar.
+    public var siteJobs: [BuildJob] {
+        [BuildJob(Routes.home) { try home() }, BuildJob(Routes.archive) { try archive() },
+         BuildJob(Routes.statements, inputs: digests?.allPeriods()) { try statements() },
+         BuildJob(Routes.calendar) { try calendarPage() }]
+    }
+
+    /// A release's page and printable summary.
+    public func releaseJobs(_ release: Release) -> [BuildJob] {
+        let summary = digests?.release(release, charts: charts[release.period] ?? [], status: notForRelease(release), book: book, wholeFile: false)
+        return [BuildJob(Routes.release(release.period), inputs: releaseGroup(release)) { try releasePage(release) },
+                BuildJob(Routes.summary(release.period), inputs: summary) { try summaryPage(release) }]
     }
 
     /// What a release's page and attachments depend on (nil without digests).
@@ -253,8 +257,8 @@ public struct PageRenderer: Sendable {
 
     /// A chart as a figure: inline SVG, its data as a table, a link to the standalone file.
     func chartHTML(_ chart: ReleaseChart, from path: String) throws -> String {
-        let table = ChartRenderer.table(chart.spec)
-        let context = ChartContext(id: "chart-\(chart.id)", title: chart.spec.title, svgHTML: ChartRenderer.svg(chart.spec, standalone: false),
+        let (svg, table) = chart.drawn
+        let context = ChartContext(id: "chart-\(chart.id)", title: chart.spec.title, svgHTML: svg,
                                    table: ChartTableContext(caption: table.caption, columnHeaders: table.columnHeaders,
                                                             rows: table.rows.map { ChartTableRow(header: $0.header, cells: $0.cells) }),
                                    downloadHref: Routes.root(from: path) + chart.file)

@@ -82,10 +82,13 @@ extension Pipeline {
             let renderer = PageRenderer(site: site, templates: theme, now: options.now, unpublished: unpublished, pdfPaper: pdf, digests: digests)
             let published = PublishedFiles(book: renderer.book, unpublished: Set(unpublished.keys), isPreview: options.isPreview,
                                            charts: renderer.charts, digests: digests)
-            let pages = renderer.jobs
+            // A release's pages and chart files side by side: they share the drawn charts.
+            let pages = renderer.siteJobs + site.releases.flatMap(renderer.releaseJobs)
+            let charts = site.releases.flatMap(published.chartJobs)
             let attachments = renderer.attachmentJobs
             let assetJobs = assets.map { file in BuildJob(file.path) { file } }
-            let jobs = pages + published.jobs + assetJobs + attachments
+            let jobs = renderer.siteJobs + site.releases.flatMap { renderer.releaseJobs($0) + published.chartJobs($0) }
+                + published.jobs + assetJobs + attachments
             let writer = OutputUpdate(staging: staging, output: output, previous: previous, total: jobs.count + 1,
                                       releases: Set(site.releases.map { Routes.release($0.period) }), progress: progress)
             try await ConcurrentJobs.run(jobs) { job in try writer.handle(job) }
@@ -100,7 +103,7 @@ extension Pipeline {
                     manifest.entries[Routes.summaryPDF(release.period)] = Manifest.Entry(inputs: "", content: "")
                 }
             }
-            var result = BuildResult(pages: pages.count, assets: assets.count, attachments: attachments.count, dataFiles: published.jobs.count + 1,
+            var result = BuildResult(pages: pages.count, assets: assets.count, attachments: attachments.count, dataFiles: published.jobs.count + charts.count + 1,
                                      diagnostics: diagnostics, incremental: previous != nil, written: writer.written, kept: writer.kept)
             if let previous {
                 let stale = previous.entries.keys.filter { manifest.entries[$0] == nil }.sorted()

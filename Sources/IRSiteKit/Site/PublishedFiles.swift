@@ -15,6 +15,8 @@ public struct PublishedFiles: Sendable {
     ///   - charts: each release's charts, as the pages resolved them.
     /// Input digests, for incremental builds; nil: every file is made.
     let digests: SiteDigests?
+    /// Each period's figures, derived once for its CSV and JSON files.
+    let shared = Handover<FiscalPeriod, [Datum]>()
 
     public init(book: FactBook, unpublished: Set<FiscalPeriod>, isPreview: Bool, charts: [FiscalPeriod: [ReleaseChart]],
                 digests: SiteDigests? = nil) {
@@ -34,19 +36,19 @@ public struct PublishedFiles: Sendable {
     public var jobs: [BuildJob] {
         var jobs = [BuildJob(Routes.feed) { feed() }, BuildJob(Routes.sitemap) { sitemap() }, BuildJob(Routes.robots) { robots() }]
         for entry in calendar.entries { jobs.append(BuildJob(Routes.calendarFile(entry.slug)) { ics(entry) }) }
-        for release in site.releases {
-            for chart in charts[release.period] ?? [] {
-                jobs.append(BuildJob(chart.file, inputs: digests?.chart(chart)) {
-                    OutputFile(path: chart.file, text: ChartRenderer.svg(chart.spec, standalone: true))
-                })
-            }
-        }
         for period in site.periods.keys.sorted() {
             let inputs = digests?.data(period, book: deriver.book)
             jobs.append(BuildJob(Routes.data(period, "csv"), inputs: inputs) { csv(period) })
             jobs.append(BuildJob(Routes.data(period, "json"), inputs: inputs) { json(period) })
         }
         return jobs
+    }
+
+    /// A release's charts as standalone files (made beside its pages, which draw the same charts).
+    public func chartJobs(_ release: Release) -> [BuildJob] {
+        (charts[release.period] ?? []).map { chart in
+            BuildJob(chart.file, inputs: digests?.chart(chart)) { OutputFile(path: chart.file, text: chart.standaloneSVG) }
+        }
     }
 
     // MARK: Feed and discovery
@@ -99,7 +101,7 @@ public struct PublishedFiles: Sendable {
     // MARK: Data downloads
 
     /// One figure of the data files.
-    struct Datum {
+    struct Datum: Sendable {
         var layout: Layout
         var row: LineRow
         var measure: String
@@ -155,7 +157,7 @@ public struct PublishedFiles: Sendable {
 
     func csvRows(_ period: FiscalPeriod) -> [[String]] {
         let end = site.periods[period]?.end.iso ?? ""
-        return data(period).map { [period.id, period.label, end, $0.layout.id, $0.row.line, $0.row.label, $0.measure, $0.unit, $0.value ?? ""] }
+        return shared.take(period, uses: 2) { data(period) }.map { [period.id, period.label, end, $0.layout.id, $0.row.line, $0.row.label, $0.measure, $0.unit, $0.value ?? ""] }
     }
 
     func csv(_ period: FiscalPeriod) -> OutputFile {
@@ -184,7 +186,7 @@ public struct PublishedFiles: Sendable {
         var statements: [JSONWriter.Value] = []
         // Each row's figures, found by statement and line rather than by scanning them all per row.
         var byRow: [String: [String: [Datum]]] = [:]
-        for d in self.data(period) { byRow[d.layout.id, default: [:]][d.row.line, default: []].append(d) }
+        for d in shared.take(period, uses: 2, { self.data(period) }) { byRow[d.layout.id, default: [:]][d.row.line, default: []].append(d) }
         for layout in site.layouts {
             var lines: [JSONWriter.Value] = []
             for row in layout.lineRows {
