@@ -210,6 +210,26 @@ def incremental_builds(n, args, content, output, runs):
     return results
 
 
+def inprocess_rebuilds(n, args, content, output, runs):
+    """What `irsite serve` does after a save, timed inside one process: `irsite
+    bench-rebuild` builds once to warm up, then edits the middle release and
+    rebuilds `runs` times, printing each rebuild's wall time."""
+    path = middle_release(content)
+    argv = [args.irsite, "bench-rebuild", "--content", content, "--templates", args.templates,
+            "--output", output, "--now", NOW, "--edit", path, "--runs", str(runs)]
+    proc = subprocess.run(argv, capture_output=True, text=True)
+    if proc.returncode != 0:
+        fail(f"irsite bench-rebuild failed for N={n}:\n{proc.stderr[-2000:]}")
+    walls = []
+    for line in proc.stdout.splitlines():
+        log(f"[irsite N={n}] in-process {line}")
+        if line.startswith("run "):
+            walls.append(float(line.split(": ", 1)[1].split(" s", 1)[0]))
+    wall = statistics.median(walls)
+    return {"n": n, "tool": "IRSite, one release edited, in process (serve)", "runs": len(walls), "wall": wall,
+            "cpu": None, "peak_mib": None, "pages": None, "pages_per_s": None, "walls": walls}
+
+
 def summarize(n, tool, results):
     walls = [r.wall for r, _ in results]
     pages = results[0][1]
@@ -234,7 +254,9 @@ def table(rows):
         wall = f"{r['wall']:.3f}" if r["wall"] < 1 else f"{r['wall']:.2f}"
         pages = "-" if r["pages"] is None else f"{r['pages']:,}"
         rate = "-" if r["pages_per_s"] is None else f"{r['pages_per_s']:,.0f}"
-        out.append(f"| {r['n']:,} | {r['tool']} | {wall} | {r['cpu']:.2f} | {r['peak_mib']:,.0f} | {pages} | {rate} |")
+        cpu = "-" if r["cpu"] is None else f"{r['cpu']:.2f}"
+        peak = "-" if r["peak_mib"] is None else f"{r['peak_mib']:,.0f}"
+        out.append(f"| {r['n']:,} | {r['tool']} | {wall} | {cpu} | {peak} | {pages} | {rate} |")
     return "\n".join(out)
 
 
@@ -386,6 +408,7 @@ def main():
         if args.incremental_runs:
             inc = incremental_builds(n, args, content, output, args.incremental_runs)
             rows.append(summarize(n, "IRSite, one release edited", inc))
+            rows.append(inprocess_rebuilds(n, args, content, output, args.incremental_runs))
         remove(output)
         if hugo:
             source = generate("hugo", n, args)
