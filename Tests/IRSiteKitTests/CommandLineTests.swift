@@ -50,6 +50,57 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: output + "/releases/2001-q2/index.html"))
     }
 
+    func testASecondBuildUpdatesOnlyWhatChangedAndSaysSo() throws {
+        let tmp = try TempDirectory()
+        defer { tmp.remove() }
+        let output = tmp.path("Site")
+        let build = ["build", "--content", Paths.content, "--templates", Paths.templates, "--output", output, "--now", "2001-11-13T16:00:00+09:00"]
+        XCTAssertEqual(try run(build).status, 0)
+        let again = try run(build)
+        XCTAssertEqual(again.status, 0, again.stderr)
+        XCTAssertNotNil(again.stdout.range(of: #"^irsite build: updated .*Site/ in \d+\.\d\d s: 0 of 27 files changed, 0 removed\n$"#,
+                                           options: .regularExpression), again.stdout)
+        let clean = try run(build + ["--clean"])
+        XCTAssertTrue(clean.stdout.hasPrefix("irsite build: wrote 6 pages"), clean.stdout)
+    }
+
+    func testQuietPrintsNothingAndVerboseTellsWhereTheTimeWent() throws {
+        let tmp = try TempDirectory()
+        defer { tmp.remove() }
+        let output = tmp.path("Site")
+        let build = ["build", "--content", Paths.content, "--templates", Paths.templates, "--output", output, "--now", "2001-11-13T16:00:00+09:00"]
+        let quiet = try run(build + ["--quiet"])
+        XCTAssertEqual(quiet.status, 0, quiet.stderr)
+        XCTAssertEqual(quiet.stdout, "")
+        XCTAssertEqual(quiet.stderr, "", "no warnings and, not on a terminal, no progress line")
+        let normal = try run(build + ["--clean"])
+        XCTAssertTrue(normal.stderr.contains(": warning: "), "warnings by default")
+        XCTAssertFalse(normal.stderr.contains("\r"), "no progress line when stderr is not a terminal")
+        XCTAssertFalse(normal.stderr.contains(": note: "), "notes only with --verbose")
+        let verbose = try run(build + ["--verbose"])
+        XCTAssertTrue(verbose.stderr.contains(": note: override: "), verbose.stderr)
+        XCTAssertNotNil(verbose.stdout.range(of: #"irsite build: 0 written, 27 unchanged, 0 removed; load and check \d+\.\d{3} s, make and write \d+\.\d{3} s, swap in \d+\.\d{3} s"#,
+                                             options: .regularExpression), verbose.stdout)
+        let both = try run(build + ["--quiet", "--verbose"])
+        XCTAssertNotEqual(both.status, 0)
+        XCTAssertTrue(both.stderr.contains("--quiet and --verbose cannot be used together"), both.stderr)
+    }
+
+    func testOnATerminalABuildShowsItsProgress() throws {
+        // util-linux `script` runs the build on a pseudo-terminal, as a person would.
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { throw XCTSkip("needs util-linux script") }
+        let tmp = try TempDirectory()
+        defer { tmp.remove() }
+        let command = [binary.path, "build", "--content", Paths.content, "--templates", Paths.templates, "--output", tmp.path("Site"),
+                       "--now", "2001-11-13T16:00:00+09:00"].map { "'\($0)'" }.joined(separator: " ")
+        let r = try ExternalTool.run("/usr/bin/script", ["-qec", command, "/dev/null"], in: tmp.url)
+        XCTAssertEqual(r.status, 0, r.stdout + r.stderr)
+        XCTAssertTrue(r.stdout.contains("\rirsite build: releases 1 of 1, files 28 of 28"), r.stdout.debugDescription)
+        XCTAssertTrue(r.stdout.contains("irsite build: wrote 6 pages"), r.stdout)
+        let quiet = try ExternalTool.run("/usr/bin/script", ["-qec", command + " --clean --quiet", "/dev/null"], in: tmp.url)
+        XCTAssertFalse(quiet.stdout.contains("releases 1 of 1"), "--quiet: no progress even on a terminal")
+    }
+
     func testVersionAndHelp() throws {
         let version = try run(["--version"])
         XCTAssertEqual(version.status, 0)
