@@ -9,6 +9,9 @@ public struct StatementEmbed: Decodable, Sendable {
 public struct ReleaseEmbeds: Sendable {
     public static let kinds: Set<String> = ["statement", "guidance", "chart"]
 
+    /// Statement blocks decode once per process: checks and pages both read them.
+    static let decodedStatements = Memo<ReleaseCharts.SpecKey, Result<StatementEmbed, any Error>>(limit: 50_000)
+
     /// Decodes every embed of `release`; errors carry the Markdown file's line and column.
     public static func statements(in release: Release, site: Site) -> (layouts: [MarkdownEmbed: Layout], diagnostics: [Diagnostic]) {
         var layouts: [MarkdownEmbed: Layout] = [:]
@@ -18,8 +21,10 @@ public struct ReleaseEmbeds: Sendable {
             switch embed.kind {
             case "statement":
                 do {
-                    let spec = try NodeDecoder.decode(StatementEmbed.self, yaml: embed.body, file: release.file,
-                                                      lineOffset: embed.bodyLine + release.bodyLineOffset - 1)
+                    let key = ReleaseCharts.SpecKey(body: embed.body, file: release.file, lineOffset: embed.bodyLine + release.bodyLineOffset - 1)
+                    let spec = try decodedStatements.value(for: key) { key in
+                        Result { try NodeDecoder.decode(StatementEmbed.self, yaml: key.body, file: key.file, lineOffset: key.lineOffset) }
+                    }.get()
                     if let layout = site.layout(spec.layout.value) {
                         layouts[embed] = layout
                     } else {
