@@ -57,25 +57,12 @@ struct Build: AsyncParsableCommand {
             """
     )
 
-    @Option(name: .long, help: ArgumentHelp("The content folder.", valueName: "dir"))
-    var content = "Content"
-
-    @Option(name: .long, help: ArgumentHelp("The templates and theme assets.", valueName: "dir"))
-    var templates = "Templates"
+    @OptionGroup var sources: SourceFolders
 
     @Option(name: .long, help: ArgumentHelp("Where the site is written.", valueName: "dir"))
     var output = "Output"
 
-    @Option(name: .long, help: ArgumentHelp(
-        "Build as if it were this instant (RFC 3339 with a zone, e.g. 2001-11-13T16:00:00+09:00) instead of the clock: releases after it stay unpublished.",
-        valueName: "date-time"))
-    var now: String?
-
-    @Flag(name: .long, help: "Preview: include draft releases, marked \"not for release\" and kept out of search engines.")
-    var drafts = false
-
-    @Flag(name: .long, help: "Preview: include embargoed releases dated after --now, marked \"not for release\".")
-    var future = false
+    @OptionGroup var publication: PublicationFlags
 
     @Option(name: .long, help: ArgumentHelp("Also print each release's summary to summary.pdf on this paper (needs Chromium); pages link the PDFs.",
                                             valueName: "a4|letter"))
@@ -92,20 +79,17 @@ struct Build: AsyncParsableCommand {
 
     func validate() throws {
         if quiet, verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
-        if let now, Timestamp(now)?.secondsOfDay == nil {
-            throw ValidationError("--now needs a date-time with a zone, such as 2001-11-13T16:00:00+09:00; found '\(now)'")
-        }
     }
 
     func run() async throws {
         let started = Date()
         do {
-            let instant = now.flatMap(Timestamp.init)?.epochSeconds() ?? Int(Date().timeIntervalSince1970)
-            let options = PublicationOptions(now: instant, includeDrafts: drafts, includeFuture: future)
+            let instant = publication.instant ?? Int(Date().timeIntervalSince1970)
+            let options = PublicationOptions(now: instant, includeDrafts: publication.drafts, includeFuture: publication.future)
             let progress = ProgressLine(enabled: !quiet && isatty(STDERR_FILENO) == 1)
             let result: Pipeline.BuildResult
             do {
-                result = try await Pipeline.build(content: content, templates: templates, output: output, options: options, pdf: pdf,
+                result = try await Pipeline.build(content: sources.content, templates: sources.templates, output: output, options: options, pdf: pdf,
                                                   incremental: !clean, progress: progress.update)
                 progress.finish()
             } catch {

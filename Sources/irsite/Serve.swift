@@ -12,11 +12,7 @@ struct Serve: AsyncParsableCommand {
             """
     )
 
-    @Option(name: .long, help: ArgumentHelp("The content folder.", valueName: "dir"))
-    var content = "Content"
-
-    @Option(name: .long, help: ArgumentHelp("The templates and theme assets.", valueName: "dir"))
-    var templates = "Templates"
+    @OptionGroup var sources: SourceFolders
 
     @Option(name: .long, help: ArgumentHelp("Where the site is written and served from.", valueName: "dir"))
     var output = "Output"
@@ -24,28 +20,16 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The port on 127.0.0.1 (0: any free port).", valueName: "port"))
     var port = 8080
 
-    @Option(name: .long, help: ArgumentHelp(
-        "Build as if it were this instant (RFC 3339 with a zone) instead of reading the clock at each build.",
-        valueName: "date-time"))
-    var now: String?
-
-    @Flag(name: .long, help: "Preview: include draft releases, marked \"not for release\".")
-    var drafts = false
-
-    @Flag(name: .long, help: "Preview: include embargoed releases dated after now, marked \"not for release\".")
-    var future = false
+    @OptionGroup var publication: PublicationFlags
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535; found \(port)") }
-        if let now, Timestamp(now)?.secondsOfDay == nil {
-            throw ValidationError("--now needs a date-time with a zone, such as 2001-11-13T16:00:00+09:00; found '\(now)'")
-        }
     }
 
     func run() async throws {
-        let rebuild = Pipeline.rebuild(content: content, templates: templates, output: output,
-                                       now: now.flatMap(Timestamp.init)?.epochSeconds(), includeDrafts: drafts, includeFuture: future)
-        let server = PreviewServer(configuration: .init(output: output, watched: [content, templates], port: port),
+        let rebuild = Pipeline.rebuild(content: sources.content, templates: sources.templates, output: output,
+                                       now: publication.instant, includeDrafts: publication.drafts, includeFuture: publication.future)
+        let server = PreviewServer(configuration: .init(output: output, watched: [sources.content, sources.templates], port: port),
                                    rebuild: rebuild, log: { Self.say($0, to: .standardError) })
         let output = self.output
         do {
