@@ -56,8 +56,12 @@ extension Array where Element == Diagnostic {
     public var hasErrors: Bool { contains { $0.severity == .error } }
 
     /// Sorted by file, line, column, then severity, then message: a stable report.
+    /// In file, line and column order, each finding once: a period printed by two
+    /// releases (its own and the next quarter's) would otherwise report a footing
+    /// problem twice, word for word.
     public func sortedForReport() -> [Diagnostic] {
-        sorted { a, b in
+        var seen: Set<Diagnostic> = []
+        return filter { seen.insert($0).inserted }.sorted { a, b in
             if a.location != b.location { return a.location < b.location }
             if a.severity != b.severity { return a.severity < b.severity }
             return a.message < b.message

@@ -198,4 +198,11 @@ final class DiagnosticsTests: XCTestCase {
         }
         XCTAssertEqual(content.errors(), [])
     }
+
+    func testTheReportListsEachFindingOnceInFileOrder() {
+        let at = SourceLocation(file: "Content/statements/income_statement.yaml", line: 45, column: 74)
+        let footing = Diagnostic(.warning, "printed translation column of 1Q99 does not foot for 'operating_income'", at: at)
+        let earlier = Diagnostic(.error, "unknown line 'revenue'", at: SourceLocation(file: "Content/statements/income_statement.yaml", line: 3, column: 1))
+        XCTAssertEqual([footing, earlier, footing].sortedForReport(), [earlier, footing])
+    }
 }
