@@ -40,18 +40,15 @@ public struct PageRenderer: Sendable {
         formatter = FigureFormatter(site.settings.figures)
     }
 
-    /// The site's pages as independent jobs: each renders one page. Pages built from
-    /// every release are cheap and always made; a release's pages depend on its group.
-    public var jobs: [BuildJob] { siteJobs + site.releases.flatMap(releaseJobs) }
-
-    /// The pages about the whole site: home, archive, statements, calendar.
+    /// The pages about the whole site: home, archive, statements, calendar. Made every
+    /// time (cheap; compared by their bytes), but for the statements, which depend on every period.
     public var siteJobs: [BuildJob] {
         [BuildJob(Routes.home) { try home() }, BuildJob(Routes.archive) { try archive() },
          BuildJob(Routes.statements, inputs: digests?.allPeriods()) { try statements() },
          BuildJob(Routes.calendar) { try calendarPage() }]
     }
 
-    /// A release's page and printable summary.
+    /// A release's page and printable summary, each fingerprinted by what it shows.
     public func releaseJobs(_ release: Release) -> [BuildJob] {
         let summary = digests?.release(release, charts: charts[release.period] ?? [], status: notForRelease(release), book: book, wholeFile: false)
         return [BuildJob(Routes.release(release.period), inputs: releaseGroup(release)) { try releasePage(release) },
@@ -74,8 +71,6 @@ public struct PageRenderer: Sendable {
         }
     }
 
-    /// Every page of the site, in a fixed order (for tests and small sites).
-    public func pages() throws -> [OutputFile] { try jobs.map { try $0.make() } }
 
     // MARK: Pages
 

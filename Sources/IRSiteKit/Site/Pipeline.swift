@@ -83,12 +83,17 @@ extension Pipeline {
             let published = PublishedFiles(book: renderer.book, unpublished: Set(unpublished.keys), isPreview: options.isPreview,
                                            charts: renderer.charts, digests: digests)
             // A release's pages and chart files side by side: they share the drawn charts.
-            let pages = renderer.siteJobs + site.releases.flatMap(renderer.releaseJobs)
-            let charts = site.releases.flatMap(published.chartJobs)
+            var jobs = renderer.siteJobs
+            var pages = jobs.count, charts = 0
+            for release in site.releases {
+                let releasePages = renderer.releaseJobs(release), releaseCharts = published.chartJobs(release)
+                jobs += releasePages + releaseCharts
+                pages += releasePages.count
+                charts += releaseCharts.count
+            }
+            let dataJobs = published.jobs
             let attachments = renderer.attachmentJobs
-            let assetJobs = assets.map { file in BuildJob(file.path) { file } }
-            let jobs = renderer.siteJobs + site.releases.flatMap { renderer.releaseJobs($0) + published.chartJobs($0) }
-                + published.jobs + assetJobs + attachments
+            jobs += dataJobs + assets.map { file in BuildJob(file.path) { file } } + attachments
             let writer = OutputUpdate(staging: staging, output: output, previous: previous, total: jobs.count + 1,
                                       releases: Set(site.releases.map { Routes.release($0.period) }), progress: progress)
             try await ConcurrentJobs.run(jobs) { job in try writer.handle(job) }
@@ -103,7 +108,7 @@ extension Pipeline {
                     manifest.entries[Routes.summaryPDF(release.period)] = Manifest.Entry(inputs: "", content: "")
                 }
             }
-            var result = BuildResult(pages: pages.count, assets: assets.count, attachments: attachments.count, dataFiles: published.jobs.count + charts.count + 1,
+            var result = BuildResult(pages: pages, assets: assets.count, attachments: attachments.count, dataFiles: dataJobs.count + charts + 1,
                                      diagnostics: diagnostics, incremental: previous != nil, written: writer.written, kept: writer.kept)
             if let previous {
                 let stale = previous.entries.keys.filter { manifest.entries[$0] == nil }.sorted()

@@ -15,18 +15,6 @@ public enum SiteWriter {
         }
     }
 
-    /// Writes `files` as the new content of `output`.
-    public static func write(_ files: [OutputFile], to output: String) throws {
-        let staging = try Staging(output: output)
-        do {
-            for file in files { try staging.write(file) }
-            try staging.commit()
-        } catch {
-            staging.abort()
-            throw error
-        }
-    }
-
     /// A staging folder beside the output folder. Pages are written into it as
     /// they are rendered (none is kept in memory), then `commit` swaps it in.
     public final class Staging: @unchecked Sendable {
