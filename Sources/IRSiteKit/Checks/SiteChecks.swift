@@ -3,7 +3,12 @@ public enum SiteChecks {
     /// - Parameter memo: per-release findings kept by a long-lived process, by the
     ///   digests of everything a release's checks read.
     public static func run(_ site: Site, memo: ReleaseCheckMemo? = nil) -> [Diagnostic] {
-        let book = FactBook(site: site)
+        run(FactBook(site: site), memo: memo)
+    }
+
+    /// The checks over a book already made (the build shares it with the pages).
+    public static func run(_ book: FactBook, memo: ReleaseCheckMemo? = nil) -> [Diagnostic] {
+        let site = book.site
         var out: [Diagnostic] = []
         out += statedTotals(book)
         out += relationChecks(book)
@@ -91,7 +96,8 @@ public enum SiteChecks {
         let site = book.site
         var bare = site
         for key in bare.periods.keys { bare.periods[key]?.overrides = [:] }
-        let deriver = StatementDeriver(book: FactBook(site: bare))
+        // Overrides change what prints, never the values: the book's formulas need not run again.
+        let deriver = StatementDeriver(book: FactBook(site: bare, sharingValuesOf: book))
         let formatter = FigureFormatter(site.settings.figures)
         var out: [Diagnostic] = []
         for period in site.periods.keys.sorted() {
@@ -234,9 +240,11 @@ public enum SiteChecks {
     /// A derived line whose formula divides by zero prints as missing; say so.
     static func divisionsByZero(_ book: FactBook) -> [Diagnostic] {
         var out: [Diagnostic] = []
+        // Only formulas that divide or multiply can lose their value to a zero: sorted once, not per period.
+        let candidates = book.site.lines.values.filter { $0.formula != nil && $0.formula?.signedTerms == nil }.sorted { $0.location < $1.location }
         for period in book.site.periods.keys.sorted() {
-            for def in book.site.lines.values.sorted(by: { $0.location < $1.location }) {
-                guard let formula = def.formula, formula.signedTerms == nil, book.stated(def.id, period) == nil,
+            for def in candidates {
+                guard let formula = def.formula, book.stated(def.id, period) == nil,
                       book.computed(def.id, period) == nil,
                       formula.references.allSatisfy({ book.value($0.line, ($0.period ?? .current).resolve(period)) != nil }) else { continue }
                 out.append(Diagnostic(.error, "\(period.label): '\(def.id)' divides by zero, so it would print as missing; check its operands", at: def.formulaLocation ?? def.location))

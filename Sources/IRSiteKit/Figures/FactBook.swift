@@ -17,6 +17,15 @@ public struct FactBook: Sendable {
         /// footed once per build, however many pages and checks print it.
         let footings = Mutex<[FootingKey: [String: Int128]]>([:])
 
+        /// The book of `site`, taking `other`'s computed values when both have the same
+        /// periods with the same facts (a site without its overrides; the published site of a
+        /// build that hides nothing).
+        init(site: Site, sharingValuesOf other: Storage) {
+            self.site = site
+            computed = other.computed
+            reads = other.reads
+        }
+
         init(site: Site) {
             self.site = site
             var evaluator = Evaluator(site: site)
@@ -74,6 +83,14 @@ public struct FactBook: Sendable {
     }
 
     public init(site: Site) { storage = Storage(site: site) }
+
+    /// The book of `site`, reusing `other`'s formula values when `site` has exactly the
+    /// same periods and facts (only overrides, layouts' presentation or releases differ).
+    public init(site: Site, sharingValuesOf other: FactBook) {
+        let same = site.periods.count == other.site.periods.count
+            && site.periods.allSatisfy { p, data in other.site.periods[p].map { $0.facts == data.facts } ?? false }
+        storage = same ? Storage(site: site, sharingValuesOf: other.storage) : Storage(site: site)
+    }
 
     public var site: Site { storage.site }
 

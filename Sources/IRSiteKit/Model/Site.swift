@@ -128,7 +128,7 @@ public struct Translation: Sendable, Hashable {
     public var date: CalendarDate
 }
 
-public struct Fact: Sendable {
+public struct Fact: Sendable, Equatable {
     public var value: Exact?
     public var places: Int
     public var location: SourceLocation

@@ -23,8 +23,9 @@ public struct PageRenderer: Sendable {
     /// The notice every page shows while a quiet period is in force (worked out once).
     let quietPeriodNotice: String
 
+    /// - Parameter book: the site's fact book, when the caller has one (else it is made here).
     public init(site: Site, templates: Templates, now: Int, unpublished: [FiscalPeriod: ReleaseStatus] = [:], pdfPaper: Paper? = nil,
-                digests: SiteDigests? = nil) {
+                digests: SiteDigests? = nil, book: FactBook? = nil) {
         self.site = site
         self.digests = digests
         self.templates = templates
@@ -32,10 +33,10 @@ public struct PageRenderer: Sendable {
         self.pdfPaper = pdfPaper
         self.unpublished = unpublished
         calendar = FinancialCalendar(site: site)
-        book = FactBook(site: site)
-        charts = ReleaseCharts.all(in: book)
+        self.book = book ?? FactBook(site: site)
+        charts = ReleaseCharts.all(in: self.book)
         quietPeriodNotice = Self.quietPeriodNotice(calendar, now: now, shortName: site.settings.shortName)
-        deriver = StatementDeriver(book: book)
+        deriver = StatementDeriver(book: self.book)
         tables = TableBuilder(site: site)
         formatter = FigureFormatter(site.settings.figures)
     }

@@ -5,12 +5,13 @@ import Synchronization
 public enum Pipeline {
     /// Reads and validates the content folder. The site is nil when there are errors.
     public static func check(content: String) -> (site: Site?, diagnostics: [Diagnostic]) {
-        let (_, site, diagnostics) = load(content: content)
-        return (site, diagnostics)
+        let (_, book, diagnostics) = load(content: content)
+        return (book?.site, diagnostics)
     }
 
-    /// Reads, loads and checks the content; the files come back for digests.
-    static func load(content: String, cache: BuildCache? = nil) -> (files: ContentFiles?, site: Site?, diagnostics: [Diagnostic]) {
+    /// Reads, loads and checks the content; the files come back for digests, and the
+    /// checked site as its fact book (nil when there are errors).
+    static func load(content: String, cache: BuildCache? = nil) -> (files: ContentFiles?, book: FactBook?, diagnostics: [Diagnostic]) {
         let files: ContentFiles
         do {
             files = try ContentFiles.read(from: content)
@@ -22,8 +23,9 @@ public enum Pipeline {
         let (site, loadDiagnostics) = SiteLoader.load(files, cache: cache)
         guard let site else { return (files, nil, loadDiagnostics.sortedForReport()) }
         let memo = cache.map { ReleaseCheckMemo(cache: $0, digests: SiteDigests.content(files: files, site: site, fileDigests: $0.fileDigests(files))) }
-        let diagnostics = (loadDiagnostics + SiteChecks.run(site, memo: memo)).sortedForReport()
-        return (files, diagnostics.hasErrors ? nil : site, diagnostics)
+        let book = FactBook(site: site)
+        let diagnostics = (loadDiagnostics + SiteChecks.run(book, memo: memo)).sortedForReport()
+        return (files, diagnostics.hasErrors ? nil : book, diagnostics)
     }
 }
 
@@ -69,7 +71,7 @@ extension Pipeline {
         let (files, checked, diagnostics) = load(content: content, cache: cache)
         let checkTime = since(started)
         guard let checked, let files else { throw DiagnosticsError(diagnostics) }
-        let (site, unpublished) = Publication.visibleSite(checked, options)
+        let (site, unpublished) = Publication.visibleSite(checked.site, options)
         let theme = try await Templates(directory: templates)
         let assets = try SiteWriter.assets(in: templates)
         let staging = try SiteWriter.Staging(output: output, protecting: [content, templates])
@@ -79,7 +81,9 @@ extension Pipeline {
             let extra = ["drafts=\(options.includeDrafts) future=\(options.includeFuture) preview=\(!unpublished.isEmpty)",
                          "pdf=\(pdf.map { "\($0)" } ?? "none")", notice]
             let digests = try SiteDigests.of(files: files, site: site, templates: templates, settings: extra, fileDigests: cache?.fileDigests(files))
-            let renderer = PageRenderer(site: site, templates: theme, now: options.now, unpublished: unpublished, pdfPaper: pdf, digests: digests)
+            // When nothing is held back, the published site's figures are the checked ones.
+            let renderer = PageRenderer(site: site, templates: theme, now: options.now, unpublished: unpublished, pdfPaper: pdf, digests: digests,
+                                        book: FactBook(site: site, sharingValuesOf: checked))
             let published = PublishedFiles(book: renderer.book, unpublished: Set(unpublished.keys), isPreview: options.isPreview,
                                            charts: renderer.charts, digests: digests)
             // A release's pages and chart files side by side: they share the drawn charts.
