@@ -74,8 +74,6 @@ public struct ReleaseCheckMemo: Sendable {
 extension BuildCache {
     /// Each content file's digest, remembered by its text so that a rebuild hashes only changed files.
     func fileDigests(_ files: ContentFiles) -> [String: Fingerprint] {
-        let all = files.periods + files.releases
-        let digests = all.parallelMap { file in self.digests.value(for: FileKey(path: file.path, text: file.text)) { Fingerprint.of($0.text) } }
-        return Dictionary(zip(all.map(\.path), digests), uniquingKeysWith: { a, _ in a })
+        SiteDigests.fileDigests(files) { file in self.digests.value(for: FileKey(path: file.path, text: file.text)) { Fingerprint.of($0.text) } }
     }
 }

@@ -66,10 +66,12 @@ public struct SiteDigests: Sendable {
         return digests
     }
 
-    /// Each period and release file's text digest, by path, on all cores.
-    public static func fileDigests(_ files: ContentFiles) -> [String: Fingerprint] {
+    /// Each period and release file's text digest, by path, on all cores; `digest`
+    /// lets a long-lived process answer from what it remembers.
+    public static func fileDigests(_ files: ContentFiles,
+                                   digest: @Sendable (ContentFiles.File) -> Fingerprint = { Fingerprint.of($0.text) }) -> [String: Fingerprint] {
         let all = files.periods + files.releases
-        return Dictionary(zip(all.map(\.path), all.parallelMap { Fingerprint.of($0.text) }), uniquingKeysWith: { a, _ in a })
+        return Dictionary(zip(all.map(\.path), all.parallelMap(digest)), uniquingKeysWith: { a, _ in a })
     }
 
     /// Every file of the theme folder, by relative path and bytes.

@@ -23,19 +23,21 @@ public struct PageRenderer: Sendable {
     /// The notice every page shows while a quiet period is in force (worked out once).
     let quietPeriodNotice: String
 
-    /// - Parameter book: the site's fact book, when the caller has one (else it is made here).
+    /// - Parameters:
+    ///   - book: the site's fact book, when the caller has one (else it is made here).
+    ///   - calendar: the site's financial calendar, likewise.
     public init(site: Site, templates: Templates, now: Int, unpublished: [FiscalPeriod: ReleaseStatus] = [:], pdfPaper: Paper? = nil,
-                digests: SiteDigests? = nil, book: FactBook? = nil) {
+                digests: SiteDigests? = nil, book: FactBook? = nil, calendar: FinancialCalendar? = nil) {
         self.site = site
         self.digests = digests
         self.templates = templates
         self.now = now
         self.pdfPaper = pdfPaper
         self.unpublished = unpublished
-        calendar = FinancialCalendar(site: site)
+        self.calendar = calendar ?? FinancialCalendar(site: site)
         self.book = book ?? FactBook(site: site)
         charts = ReleaseCharts.all(in: self.book)
-        quietPeriodNotice = Self.quietPeriodNotice(calendar, now: now, shortName: site.settings.shortName)
+        quietPeriodNotice = Self.quietPeriodNotice(self.calendar, now: now, shortName: site.settings.shortName)
         deriver = StatementDeriver(book: self.book)
         tables = TableBuilder(site: site)
         formatter = FigureFormatter(site.settings.figures)

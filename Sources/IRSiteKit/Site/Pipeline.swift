@@ -77,15 +77,17 @@ extension Pipeline {
         let staging = try SiteWriter.Staging(output: output, protecting: [content, templates])
         let previous = incremental && pdf == nil ? Manifest.read(from: output) : nil
         do {
-            let notice = PageRenderer.quietPeriodNotice(FinancialCalendar(site: site), now: options.now, shortName: site.settings.shortName)
+            // The calendar decides the notice every page carries, so it is part of every page's digest.
+            let calendar = FinancialCalendar(site: site)
+            let notice = PageRenderer.quietPeriodNotice(calendar, now: options.now, shortName: site.settings.shortName)
             let extra = ["drafts=\(options.includeDrafts) future=\(options.includeFuture) preview=\(!unpublished.isEmpty)",
                          "pdf=\(pdf.map { "\($0)" } ?? "none")", notice]
             let digests = try SiteDigests.of(files: files, site: site, templates: templates, settings: extra, fileDigests: cache?.fileDigests(files))
             // When nothing is held back, the published site's figures are the checked ones.
             let renderer = PageRenderer(site: site, templates: theme, now: options.now, unpublished: unpublished, pdfPaper: pdf, digests: digests,
-                                        book: FactBook(site: site, sharingValuesOf: checked))
+                                        book: FactBook(site: site, sharingValuesOf: checked), calendar: calendar)
             let published = PublishedFiles(book: renderer.book, unpublished: Set(unpublished.keys), isPreview: options.isPreview,
-                                           charts: renderer.charts, digests: digests)
+                                           charts: renderer.charts, digests: digests, calendar: calendar)
             // A release's pages and chart files side by side: they share the drawn charts.
             var jobs = renderer.siteJobs
             var pages = jobs.count, charts = 0

@@ -19,13 +19,13 @@ public struct PublishedFiles: Sendable {
     let shared = Handover<FiscalPeriod, [Datum]>()
 
     public init(book: FactBook, unpublished: Set<FiscalPeriod>, isPreview: Bool, charts: [FiscalPeriod: [ReleaseChart]],
-                digests: SiteDigests? = nil) {
+                digests: SiteDigests? = nil, calendar: FinancialCalendar? = nil) {
         self.digests = digests
         site = book.site
         self.unpublished = unpublished
         self.isPreview = isPreview
         deriver = StatementDeriver(book: book)
-        calendar = FinancialCalendar(site: site)
+        self.calendar = calendar ?? FinancialCalendar(site: site)
         self.charts = charts
     }
 
