@@ -34,7 +34,7 @@ public enum SiteLoader {
             }
             settings = SiteSettings(
                 company: raw.company, shortName: raw.shortName, listing: raw.listing, language: raw.language,
-                baseURL: raw.baseURL, timeZone: raw.timeZone?.value ?? "UTC",
+                baseURL: raw.baseURL, zone: ZoneRules(identifier: raw.timeZone?.value ?? "UTC"),
                 calendar: FiscalCalendar(startMonth: min(max(start.value, 1), 12), namedFor: raw.fiscalYear.namedFor),
                 currency: raw.currency, translationCurrency: raw.translationCurrency, figures: raw.figures,
                 headline: raw.headline, contacts: raw.contacts, rawHTML: raw.rawHTML, summary: raw.summary,

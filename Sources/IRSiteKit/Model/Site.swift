@@ -21,7 +21,9 @@ public struct SiteSettings: Sendable {
     public var listing: String?
     public var language: String
     public var baseURL: String
-    public var timeZone: String
+    /// The IANA name of the zone that dates written alone are read in.
+    public var timeZone: String { zone.identifier }
+    public var zone: ZoneRules
     public var calendar: FiscalCalendar
     public var currency: String
     public var translationCurrency: String?

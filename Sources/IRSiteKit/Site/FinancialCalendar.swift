@@ -50,7 +50,7 @@ public struct FinancialCalendar: Sendable {
         if event.kind == .quietPeriod {
             return results(after: start, in: release, settings: settings).map { endInstant($0.start, settings) }
         }
-        return event.start.secondsOfDay == nil ? start + 86_400 : nil
+        return event.start.secondsOfDay == nil ? settings.zone.endOfDay(event.start.date) : nil
     }
 
     /// The release's first results event at or after `start`: where a quiet period ends.
@@ -59,9 +59,10 @@ public struct FinancialCalendar: Sendable {
             .min { Publication.instant($0.start, settings) < Publication.instant($1.start, settings) }
     }
 
-    /// A date alone ends at the following midnight; a date-time at itself.
+    /// A date alone ends at the following midnight (23 or 25 hours later on a
+    /// daylight-saving change); a date-time at itself.
     static func endInstant(_ t: Timestamp, _ settings: SiteSettings) -> Int {
-        Publication.instant(t, settings) + (t.secondsOfDay == nil ? 86_400 : 0)
+        t.secondsOfDay == nil ? settings.zone.endOfDay(t.date) : Publication.instant(t, settings)
     }
 
     /// Lower-case ASCII letters, digits and single hyphens: safe in any path.

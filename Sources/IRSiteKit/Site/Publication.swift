@@ -35,9 +35,9 @@ public enum Publication {
         return .published
     }
 
-    /// Seconds since 1970 of a timestamp; a date alone is midnight in the site's time zone.
+    /// Seconds since 1970 of a timestamp; a date alone is midnight in the site's time zone on that date.
     public static func instant(_ t: Timestamp, _ settings: SiteSettings) -> Int {
-        t.epochSeconds(defaultOffset: settings.utcOffset(on: t.date))
+        settings.zone.instant(t)
     }
 
     /// The site as this build may show it: releases that are out (plus, in a
@@ -65,15 +65,5 @@ public enum Publication {
         let disclosed = Set(visible.releases.flatMap { [$0.period, $0.period.priorYear, $0.period.priorQuarter] }).subtracting(withheld)
         visible.periods = site.periods.filter { disclosed.contains($0.key) }
         return (visible, unpublished)
-    }
-}
-
-extension SiteSettings {
-    /// The site time zone's offset from UTC on `date`, in seconds (0 for an unknown zone,
-    /// which the loader reports).
-    public func utcOffset(on date: CalendarDate) -> Int {
-        guard let zone = TimeZone(identifier: timeZone) else { return 0 }
-        let noon = TimeInterval(Timestamp(date: date, secondsOfDay: 12 * 3600, utcOffset: 0).epochSeconds())
-        return zone.secondsFromGMT(for: Date(timeIntervalSince1970: noon))
     }
 }

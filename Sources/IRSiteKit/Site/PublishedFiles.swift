@@ -30,7 +30,8 @@ public struct PublishedFiles: Sendable {
     }
 
     var host: String { AbsoluteURL.host(of: site.settings.baseURL) ?? "irsite.invalid" }
-    var offset: Int { site.settings.utcOffset(on: CalendarDate(year: 2001, month: 1, day: 1)) }
+    /// Dates written alone, spelt out as midnight with the site zone's offset on that date.
+    func zoned(_ t: Timestamp) -> Timestamp { site.settings.zone.zoned(t) }
 
     /// Every file, as independent jobs.
     public var jobs: [BuildJob] {
@@ -56,7 +57,7 @@ public struct PublishedFiles: Sendable {
     func feed() -> OutputFile {
         let entries = site.releases.map { release in
             AtomFeed.Entry(id: AtomFeed.releaseID(authority: host, period: release.period, periodEnd: site.settings.calendar.end(of: release.period)),
-                           title: release.title, published: release.released, updated: release.updated,
+                           title: release.title, published: zoned(release.released), updated: zoned(release.updated),
                            path: AbsoluteURL.folderPath(Routes.release(release.period)),
                            summary: PageRenderer.summarize(Markdown.outline(of: release.body).firstParagraphText ?? release.title, limit: 600),
                            categories: [AtomFeed.Category(term: release.period.id, label: release.period.longLabel)])
@@ -64,7 +65,7 @@ public struct PublishedFiles: Sendable {
         let feed = AtomFeed(id: AtomFeed.feedID(baseURL: site.settings.baseURL), title: "\(site.settings.company): earnings releases",
                             subtitle: "Quarterly results of \(site.settings.company)", baseURL: site.settings.baseURL,
                             feedPath: Routes.feed, author: AtomFeed.Person(name: site.settings.company),
-                            language: site.settings.language, entries: entries, defaultUTCOffset: offset)
+                            language: site.settings.language, entries: entries)
         return OutputFile(path: Routes.feed, text: feed.render())
     }
 
@@ -73,7 +74,7 @@ public struct PublishedFiles: Sendable {
         for release in site.releases where !unpublished.contains(release.period) {
             pages.append(Sitemap.Page(path: AbsoluteURL.folderPath(Routes.release(release.period)), lastModified: release.updated))
         }
-        return OutputFile(path: Routes.sitemap, text: Sitemap(baseURL: site.settings.baseURL, pages: pages, defaultUTCOffset: offset).render())
+        return OutputFile(path: Routes.sitemap, text: Sitemap(baseURL: site.settings.baseURL, pages: pages).render())
     }
 
     func robots() -> OutputFile {
@@ -85,16 +86,20 @@ public struct PublishedFiles: Sendable {
 
     func ics(_ entry: FinancialCalendar.Entry) -> OutputFile {
         let e = entry.event
-        var end = e.end
-        if end == nil, e.kind == .quietPeriod, let instant = entry.end {
-            // A quiet period runs to the day before the results it precedes (all-day, inclusive).
-            end = Timestamp(date: Timestamp.fromEpochSeconds(instant - 1, utcOffset: site.settings.utcOffset(on: e.start.date)).date)
+        let zone = site.settings.zone
+        var end = e.end.map { end in
+            // A timed event's date-only end is the midnight after that day, in the zone's offset then.
+            e.start.secondsOfDay != nil && end.secondsOfDay == nil ? Timestamp.fromEpochSeconds(zone.endOfDay(end.date), utcOffset: 0) : end
         }
-        let event = ICalendar.Event(uid: ICalendar.uid(slug: entry.slug, domain: host), stamp: entry.release.updated, start: e.start, end: end,
+        if end == nil, e.kind == .quietPeriod, let instant = entry.end {
+            // A quiet period runs to the day before the results it precedes (all-day, inclusive),
+            // that day read in the zone's offset at the end, not at the start.
+            end = Timestamp(date: zone.date(at: instant - 1))
+        }
+        let event = ICalendar.Event(uid: ICalendar.uid(slug: entry.slug, domain: host), stamp: zoned(entry.release.updated), start: e.start, end: end,
                                     summary: e.title, description: "Announced in \(site.settings.company)'s release \"\(entry.release.title)\".",
                                     url: PageRenderer.externalURL(e.url).isEmpty ? nil : PageRenderer.externalURL(e.url))
-        let calendar = ICalendar(name: "\(site.settings.company) financial calendar", events: [event],
-                                 defaultUTCOffset: site.settings.utcOffset(on: e.start.date))
+        let calendar = ICalendar(name: "\(site.settings.company) financial calendar", events: [event])
         return OutputFile(path: Routes.calendarFile(entry.slug), text: calendar.render())
     }
 
