@@ -40,11 +40,30 @@ final class ChartAccessibilityTests: XCTestCase {
             let label = ChartPalette.labelColor(on: colour)
             XCTAssertGreaterThanOrEqual(contrast(label, colour), 4.7, "label \(label) on \(colour): WCAG 1.4.3 needs 4.5:1 (kept with a margin)")
         }
-        // And the rendered charts use exactly those colours.
+        // And the drawn charts use exactly those colours: every label inside a bar is filled
+        // with the label colour for that bar's fill, read back from the SVG.
+        let number = #"(-?[0-9.]+)"#
+        let barPattern = try! NSRegularExpression(pattern: #"<rect class="bar series-\d+" x=""# + number + #"" y=""# + number + #"" width=""# + number
+                                                  + #"" height=""# + number + #"" fill="(#[0-9A-F]{6})""#)
+        let labelPattern = try! NSRegularExpression(pattern: #"<text class="value inside" x=""# + number + #"" y=""# + number + #""[^>]*? fill="(#[0-9A-F]{6})""#)
+        var checked = 0
         for (name, spec) in ChartSamples.all {
-            let scene = ChartLayout.scene(ChartData(spec))
-            XCTAssertFalse(scene.body.contains("class=\"value inside\" x=\"0\""), name)
+            let svg = ChartRenderer.svg(spec, standalone: true), ns = svg as NSString
+            func groups(_ m: NSTextCheckingResult) -> [String] { (1..<m.numberOfRanges).map { ns.substring(with: m.range(at: $0)) } }
+            let bars = barPattern.matches(in: svg, range: NSRange(location: 0, length: ns.length)).map(groups)
+            for label in labelPattern.matches(in: svg, range: NSRange(location: 0, length: ns.length)).map(groups) {
+                let (x, y) = (Double(label[0])!, Double(label[1])!)
+                let under = bars.filter { b in
+                    let (bx, by, bw, bh) = (Double(b[0])!, Double(b[1])!, Double(b[2])!, Double(b[3])!)
+                    return bx <= x + 0.01 && x <= bx + bw + 0.01 && by <= y && y <= by + bh
+                }
+                guard let bar = under.first, under.count == 1 else { XCTFail("\(name): the label at \(x),\(y) is not inside exactly one bar"); continue }
+                XCTAssertEqual(label[2], ChartPalette.labelColor(on: bar[4]), "\(name): label at \(x),\(y) on \(bar[4])")
+                XCTAssertGreaterThanOrEqual(contrast(label[2], bar[4]), 4.5, "\(name): label at \(x),\(y)")
+                checked += 1
+            }
         }
+        XCTAssertGreaterThan(checked, 10, "the samples put labels inside bars")
     }
 
     func testSeriesDifferWithoutColour() {

@@ -181,11 +181,10 @@ final class PublishAtomFeedTests: XCTestCase {
         }
     }
 
-    func testDeterministicAndIndependentOfInputOrder() {
+    func testIndependentOfInputOrder() {
         let feed = Self.sampleFeed()
         var reversed = feed
         reversed.entries.reverse()
-        XCTAssertEqual(feed.render(), feed.render())
         XCTAssertEqual(Array(feed.render().utf8), Array(reversed.render().utf8))
     }
 

@@ -131,11 +131,10 @@ final class PublishJSONWriterTests: XCTestCase {
         XCTAssertEqual(try JSONWriter.render(Wrapper(v: .number(JSONWriter.Number(literal: "1.50")!)), pretty: false), #"{"v":1.50}"#)
     }
 
-    func testDeterministic() throws {
+    func testKeysAreWrittenInCodePointOrder() throws {
         var dictionary: [String: Int] = [:]
         for i in 0..<500 { dictionary["key\(i * 7919 % 1000)"] = i }
         let first = try JSONWriter.render(dictionary)
-        for _ in 0..<5 { XCTAssertEqual(try JSONWriter.render(dictionary), first) }
         let keys = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(first.utf8)) as? [String: Int]).keys
         XCTAssertEqual(keys.count, 500)
         let order = first.split(separator: "\n").dropFirst().dropLast().map { $0.split(separator: "\"")[1] }
