@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import IRSiteKit
 
 /// Where the content and the theme are: shared by `build` and `serve`.
@@ -6,8 +7,25 @@ struct SourceFolders: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The content folder.", valueName: "dir"))
     var content = "Content"
 
-    @Option(name: .long, help: ArgumentHelp("The templates and theme assets.", valueName: "dir"))
-    var templates = "Templates"
+    @Option(name: .customLong("templates"), help: ArgumentHelp(
+        "The templates and theme assets (default: ./Templates, else the theme installed beside irsite in ../share/irsite/Templates).",
+        valueName: "dir"))
+    var templatesOption: String?
+
+    /// The theme folder: as given; else `Templates` in the working directory (a
+    /// checkout or a site with its own theme); else the default theme installed with
+    /// the binary, so that an installed `irsite` works in any folder.
+    var templates: String {
+        if let templatesOption { return templatesOption }
+        let local = "Templates"
+        if FileManager.default.fileExists(atPath: local) { return local }
+        if let executable = Bundle.main.executableURL?.resolvingSymlinksInPath() {
+            let installed = executable.deletingLastPathComponent().deletingLastPathComponent()
+                .appendingPathComponent("share/irsite/Templates").path
+            if FileManager.default.fileExists(atPath: installed) { return installed }
+        }
+        return local
+    }
 }
 
 /// What a build publishes: its clock and the preview switches; shared by `build` and `serve`.

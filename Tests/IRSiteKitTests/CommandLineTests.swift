@@ -46,7 +46,7 @@ final class CommandLineTests: XCTestCase {
         let output = tmp.path("Site")
         let r = try run(["build", "--content", Paths.content, "--templates", Paths.templates, "--output", output])
         XCTAssertEqual(r.status, 0, r.stderr)
-        XCTAssertNotNil(r.stdout.range(of: #"^irsite build: wrote 6 pages and 21 other files to .*Site/ in \d+\.\d\d s\n$"#, options: .regularExpression), r.stdout)
+        XCTAssertNotNil(r.stdout.range(of: #"^irsite build: wrote 8 pages and 21 other files to .*Site/ in \d+\.\d\d s\n$"#, options: .regularExpression), r.stdout)
         XCTAssertTrue(FileManager.default.fileExists(atPath: output + "/releases/2001-q2/index.html"))
     }
 
@@ -58,10 +58,10 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(try run(build).status, 0)
         let again = try run(build)
         XCTAssertEqual(again.status, 0, again.stderr)
-        XCTAssertNotNil(again.stdout.range(of: #"^irsite build: updated .*Site/ in \d+\.\d\d s: 0 of 27 files changed, 0 removed\n$"#,
+        XCTAssertNotNil(again.stdout.range(of: #"^irsite build: updated .*Site/ in \d+\.\d\d s: 0 of 29 files changed, 0 removed\n$"#,
                                            options: .regularExpression), again.stdout)
         let clean = try run(build + ["--clean"])
-        XCTAssertTrue(clean.stdout.hasPrefix("irsite build: wrote 6 pages"), clean.stdout)
+        XCTAssertTrue(clean.stdout.hasPrefix("irsite build: wrote 8 pages"), clean.stdout)
     }
 
     func testQuietPrintsNothingAndVerboseTellsWhereTheTimeWent() throws {
@@ -79,7 +79,7 @@ final class CommandLineTests: XCTestCase {
         XCTAssertFalse(normal.stderr.contains(": note: "), "notes only with --verbose")
         let verbose = try run(build + ["--verbose"])
         XCTAssertTrue(verbose.stderr.contains(": note: override: "), verbose.stderr)
-        XCTAssertNotNil(verbose.stdout.range(of: #"irsite build: 0 written, 27 unchanged, 0 removed; load and check \d+\.\d{3} s, make and write \d+\.\d{3} s, swap in \d+\.\d{3} s"#,
+        XCTAssertNotNil(verbose.stdout.range(of: #"irsite build: 0 written, 29 unchanged, 0 removed; load and check \d+\.\d{3} s, make and write \d+\.\d{3} s, swap in \d+\.\d{3} s"#,
                                              options: .regularExpression), verbose.stdout)
         let both = try run(build + ["--quiet", "--verbose"])
         XCTAssertNotEqual(both.status, 0)
@@ -95,8 +95,8 @@ final class CommandLineTests: XCTestCase {
                        "--now", "2001-11-13T16:00:00+09:00"].map { "'\($0)'" }.joined(separator: " ")
         let r = try ExternalTool.run("/usr/bin/script", ["-qec", command, "/dev/null"], in: tmp.url)
         XCTAssertEqual(r.status, 0, r.stdout + r.stderr)
-        XCTAssertTrue(r.stdout.contains("\rirsite build: releases 1 of 1, files 27 of 27"), r.stdout.debugDescription)
-        XCTAssertTrue(r.stdout.contains("irsite build: wrote 6 pages"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("\rirsite build: releases 1 of 1, files 29 of 29"), r.stdout.debugDescription)
+        XCTAssertTrue(r.stdout.contains("irsite build: wrote 8 pages"), r.stdout)
         let quiet = try ExternalTool.run("/usr/bin/script", ["-qec", command + " --clean --quiet", "/dev/null"], in: tmp.url)
         XCTAssertFalse(quiet.stdout.contains("releases 1 of 1"), "--quiet: no progress even on a terminal")
     }

@@ -129,7 +129,15 @@ public struct SiteDigests: Sendable {
         return f
     }
 
-    /// Files built from every period (the statements page, the combined CSV).
+    /// A statements page: the periods it shows and the fiscal years it links.
+    func statements(_ shown: [FiscalPeriod], linking years: [Int], book: FactBook) -> Fingerprint {
+        var f = global
+        f.add(periods(shown, book: book))
+        for year in years { f.add("fy\(year)") }
+        return f
+    }
+
+    /// Files built from every period (the combined CSV).
     func allPeriods() -> Fingerprint {
         var f = global
         for (p, digest) in periods.sorted(by: { $0.key < $1.key }) {

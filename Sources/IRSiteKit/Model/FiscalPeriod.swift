@@ -28,6 +28,9 @@ public struct FiscalPeriod: Sendable, Hashable, Comparable, CustomStringConverti
     /// `2Q FY2001`.
     public var longLabel: String { "\(quarter)Q FY\(year)" }
 
+    /// The fiscal year it belongs to: `FY2001`.
+    public var fiscalYearLabel: String { "FY\(year)" }
+
     /// The same quarter of the previous fiscal year (YoY base).
     public var priorYear: FiscalPeriod { FiscalPeriod(year: year - 1, quarter: quarter) }
 

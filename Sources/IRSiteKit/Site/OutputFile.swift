@@ -46,6 +46,10 @@ public enum Routes {
     public static let home = "index.html"
     public static let archive = "releases/index.html"
     public static let statements = "statements/index.html"
+    /// The statements of one fiscal year's quarters: `statements/fy2001/index.html`.
+    public static func statements(fiscalYear: Int) -> String { "statements/fy\(fiscalYear)/index.html" }
+    /// How many quarters, newest first, the statements page shows; the rest are on the fiscal-year pages.
+    public static let recentQuarters = 8
     public static let stylesheet = "assets/site.css"
     public static let calendar = "calendar/index.html"
     public static let feed = "feed.xml"

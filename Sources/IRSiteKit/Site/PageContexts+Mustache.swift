@@ -244,10 +244,28 @@ extension ArchiveYear: MustacheParent {
 extension StatementsContext: MustacheParent {
     public func child(named name: String) -> Any? {
         switch name {
-        case "intro": self.intro
+        case "periods": self.periods
+        case "count": self.count
+        case "isEmpty": self.isEmpty
+        case "fiscalYear": self.fiscalYear
+        case "isFiscalYear": self.isFiscalYear
+        case "latestHref": self.latestHref
+        case "years": self.years
+        case "hasYears": self.hasYears
         case "tables": self.tables
         case "downloads": self.downloads
         case "hasDownloads": self.hasDownloads
+        default: nil
+        }
+    }
+}
+
+extension YearLink: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "label": self.label
+        case "href": self.href
+        case "isCurrent": self.isCurrent
         default: nil
         }
     }

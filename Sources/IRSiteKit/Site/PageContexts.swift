@@ -190,11 +190,28 @@ public struct ArchiveYear: Sendable {
 
 /// `Templates/statements.mustache`: each layout across every period.
 public struct StatementsContext: Sendable {
-    public var intro: String
+    /// The quarters shown, newest first (`2Q01, 1Q01, …`), and how many.
+    public var periods: String
+    public var count: Int
+    public var isEmpty: Bool
+    /// `FY2001` on a fiscal year's page; empty on the recent quarters' page.
+    public var fiscalYear: String
+    public var isFiscalYear: Bool
+    public var latestHref: String
+    /// Every fiscal year's page, newest first.
+    public var years: [YearLink]
+    public var hasYears: Bool
     /// Each table already rendered with the `table` partial.
     public var tables: [RenderedTable]
     public var downloads: [DownloadLink]
     public var hasDownloads: Bool
+}
+
+/// A link to one fiscal year's statements.
+public struct YearLink: Sendable {
+    public var label: String
+    public var href: String
+    public var isCurrent: Bool
 }
 
 public struct RenderedTable: Sendable {

@@ -43,13 +43,25 @@ public struct PageRenderer: Sendable {
         formatter = FigureFormatter(site.settings.figures)
     }
 
-    /// The pages about the whole site: home, archive, statements, calendar. Made every
-    /// time (cheap; compared by their bytes), but for the statements, which depend on every period.
+    /// The pages about the whole site: home, archive, statements (recent quarters and one
+    /// page per fiscal year), calendar. Made every time (cheap; compared by their bytes), but
+    /// for the statements, known by the periods they show and the years they link.
     public var siteJobs: [BuildJob] {
-        [BuildJob(Routes.home) { try home() }, BuildJob(Routes.archive) { try archive() },
-         BuildJob(Routes.statements, inputs: digests?.allPeriods()) { try statements() },
-         BuildJob(Routes.calendar) { try calendarPage() }]
+        let years = fiscalYears
+        let recent = Array(site.periods.keys.sorted(by: >).prefix(Routes.recentQuarters))
+        return [BuildJob(Routes.home) { try home() }, BuildJob(Routes.archive) { try archive() },
+                BuildJob(Routes.statements, inputs: digests?.statements(recent, linking: years, book: book)) { try statements(recent, years: years) },
+                BuildJob(Routes.calendar) { try calendarPage() }]
+            + years.map { year in
+                let periods = site.periods.keys.filter { $0.year == year }.sorted(by: >)
+                return BuildJob(Routes.statements(fiscalYear: year), inputs: digests?.statements(periods, linking: years, book: book)) {
+                    try statements(periods, years: years, fiscalYear: year)
+                }
+            }
     }
+
+    /// The fiscal years that have figures on the site, newest first.
+    var fiscalYears: [Int] { Set(site.periods.keys.map(\.year)).sorted(by: >) }
 
     /// A release's page and printable summary, each fingerprinted by what it shows.
     public func releaseJobs(_ release: Release) -> [BuildJob] {
@@ -130,9 +142,10 @@ public struct PageRenderer: Sendable {
                         section: "archive", body: try templates.render(context, "archive"))
     }
 
-    func statements() throws -> OutputFile {
-        let path = Routes.statements
-        let periods = site.periods.keys.sorted(by: >)
+    /// The statements across `periods` (newest first): the recent quarters at
+    /// `statements/`, or one fiscal year's quarters on its own page.
+    func statements(_ periods: [FiscalPeriod], years: [Int], fiscalYear: Int? = nil) throws -> OutputFile {
+        let path = fiscalYear.map { Routes.statements(fiscalYear: $0) } ?? Routes.statements
         var rendered: [RenderedTable] = []
         for layout in site.layouts where !periods.isEmpty {
             let columns = periods.flatMap { p -> [ResolvedColumn] in
@@ -143,12 +156,19 @@ public struct PageRenderer: Sendable {
             let table = tables.context(deriver.derive(layout, columns: columns), ownColumns: false)
             rendered.append(RenderedTable(id: layout.id, title: layout.title, html: try templates.render(table, "table")))
         }
-        let labels = periods.map(\.label)
-        let intro = periods.isEmpty ? "No figures have been published yet."
-            : "Every statement and table across the \(periods.count) fiscal quarter\(periods.count == 1 ? "" : "s") on this site (\(labels.joined(separator: ", "))), newest first. Percentages are of the base row each statement names."
+        let root = Routes.root(from: path)
+        let yearLinks = years.map { year in
+            YearLink(label: FiscalPeriod(year: year, quarter: 1).fiscalYearLabel, href: root + Routes.statements(fiscalYear: year),
+                     isCurrent: year == fiscalYear)
+        }
         let links = downloads(for: periods, from: path)
-        let context = StatementsContext(intro: intro, tables: rendered, downloads: links, hasDownloads: !links.isEmpty)
-        return try page(path, title: "Financial statements", description: "Financial statements of \(site.settings.company) across quarters.",
+        let yearLabel = fiscalYear.map { FiscalPeriod(year: $0, quarter: 1).fiscalYearLabel } ?? ""
+        let context = StatementsContext(periods: periods.map(\.label).joined(separator: ", "), count: periods.count, isEmpty: periods.isEmpty,
+                                        fiscalYear: yearLabel, isFiscalYear: fiscalYear != nil, latestHref: root + Routes.statements,
+                                        years: yearLinks, hasYears: !yearLinks.isEmpty,
+                                        tables: rendered, downloads: links, hasDownloads: !links.isEmpty)
+        let title = fiscalYear == nil ? "Financial statements" : "Financial statements, \(yearLabel)"
+        return try page(path, title: title, description: "\(title) of \(site.settings.company), by quarter.",
                         section: "statements", body: try templates.render(context, "statements"))
     }
 

@@ -33,6 +33,9 @@ public struct PublishedFiles: Sendable {
     /// Dates written alone, spelt out as midnight with the site zone's offset on that date.
     func zoned(_ t: Timestamp) -> Timestamp { site.settings.zone.zoned(t) }
 
+    /// How many releases the feed carries, the most recently updated first.
+    public static let feedEntries = 50
+
     /// Every file, as independent jobs.
     public var jobs: [BuildJob] {
         var jobs = [BuildJob(Routes.feed) { feed() }, BuildJob(Routes.sitemap) { sitemap() }, BuildJob(Routes.robots) { robots() }]
@@ -62,15 +65,18 @@ public struct PublishedFiles: Sendable {
                            summary: PageRenderer.summarize(Markdown.outline(of: release.body).firstParagraphText ?? release.title, limit: 600),
                            categories: [AtomFeed.Category(term: release.period.id, label: release.period.longLabel)])
         }
-        let feed = AtomFeed(id: AtomFeed.feedID(baseURL: site.settings.baseURL), title: "\(site.settings.company): earnings releases",
+        var feed = AtomFeed(id: AtomFeed.feedID(baseURL: site.settings.baseURL), title: "\(site.settings.company): earnings releases",
                             subtitle: "Quarterly results of \(site.settings.company)", baseURL: site.settings.baseURL,
                             feedPath: Routes.feed, author: AtomFeed.Person(name: site.settings.company),
                             language: site.settings.language, entries: entries)
+        // Readers poll the feed for what is new: the latest releases, not the whole archive.
+        feed.maxEntries = Self.feedEntries
         return OutputFile(path: Routes.feed, text: feed.render())
     }
 
     func sitemap() -> OutputFile {
-        var pages = [Routes.home, Routes.archive, Routes.statements, Routes.calendar].map { Sitemap.Page(path: AbsoluteURL.folderPath($0)) }
+        let years = Set(site.periods.keys.map(\.year)).sorted(by: >).map { Routes.statements(fiscalYear: $0) }
+        var pages = ([Routes.home, Routes.archive, Routes.statements] + years + [Routes.calendar]).map { Sitemap.Page(path: AbsoluteURL.folderPath($0)) }
         for release in site.releases where !unpublished.contains(release.period) {
             pages.append(Sitemap.Page(path: AbsoluteURL.folderPath(Routes.release(release.period)), lastModified: release.updated))
         }

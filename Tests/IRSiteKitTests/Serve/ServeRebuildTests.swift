@@ -13,7 +13,7 @@ final class ServeRebuildTests: XCTestCase {
         let rebuild = Pipeline.rebuild(content: content, templates: templates, output: output, now: PublicationOptions.afterTheSeed.now)
 
         guard case .built(let summary, let warnings) = await rebuild() else { return XCTFail("the sample site builds") }
-        XCTAssertEqual(summary, "wrote 6 pages and 21 other files to \(output)/")
+        XCTAssertEqual(summary, "wrote 8 pages and 21 other files to \(output)/")
         XCTAssertFalse(warnings.isEmpty)
         XCTAssertTrue(warnings.allSatisfy { $0.contains(": warning: ") }, "\(warnings)")
         let built = TempDirectory.snapshot(output)

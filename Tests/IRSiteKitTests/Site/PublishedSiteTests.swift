@@ -46,6 +46,7 @@ final class PublishedSiteTests: XCTestCase {
         let doc = try XMLDocument(xmlString: try text("sitemap.xml"))
         let locs = (try doc.nodes(forXPath: "//*[local-name()='loc']")).compactMap(\.stringValue)
         XCTAssertEqual(locs, ["https://ir.example.com/", "https://ir.example.com/releases/", "https://ir.example.com/statements/",
+                              "https://ir.example.com/statements/fy2001/", "https://ir.example.com/statements/fy2000/",
                               "https://ir.example.com/calendar/", "https://ir.example.com/releases/2001-q2/"])
         XCTAssertEqual(try text("robots.txt"), "User-agent: *\nAllow: /\n\nSitemap: https://ir.example.com/sitemap.xml\n")
     }

@@ -11,10 +11,11 @@ final class SiteBuildTests: XCTestCase {
         let tmp = try TempDirectory()
         defer { tmp.remove() }
         let result = try await build(into: tmp.path("Output"))
-        XCTAssertEqual(result.pages, 6)
+        XCTAssertEqual(result.pages, 8)
         let files = Set(TempDirectory.snapshot(tmp.path("Output")).keys)
         XCTAssertTrue(files.isSuperset(of: ["index.html", "releases/index.html", "releases/2001-q2/index.html",
-                                             "statements/index.html", "calendar/index.html", "assets/site.css"]), "\(files.sorted())")
+                                             "statements/index.html", "statements/fy2001/index.html", "statements/fy2000/index.html",
+                                             "calendar/index.html", "assets/site.css"]), "\(files.sorted())")
         // Nothing but the output folder is left beside it (no staging folders).
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: tmp.path), ["Output"])
     }
@@ -39,6 +40,40 @@ final class SiteBuildTests: XCTestCase {
             }
         }
         XCTAssertEqual(compared, 29 + 33 + 28)
+    }
+
+    /// At archive scale the statements page shows the latest eight quarters and links one
+    /// page per fiscal year, which together show every quarter exactly once per year.
+    func testStatementsShowRecentQuartersAndOnePagePerFiscalYear() async throws {
+        let tmp = try TempDirectory()
+        defer { tmp.remove() }
+        var generator = GeneratedContent()
+        generator.quarters = 12
+        let generated = try generator.write(to: tmp.path("generated"))
+        let output = tmp.path("Output")
+        _ = try await Pipeline.build(content: generated.content, templates: Paths.templates, output: output, options: generated.options)
+        let site = try XCTUnwrap(Pipeline.check(content: generated.content).site)
+        let visible = Publication.visibleSite(site, generated.options).site.periods.keys.sorted(by: >)
+        XCTAssertGreaterThan(visible.count, 12)
+        /// The period labels of the income statement's header on a page, in order.
+        func periods(_ path: String) throws -> [String] {
+            let html = try String(contentsOfFile: output + "/" + path, encoding: .utf8)
+            let table = try XCTUnwrap(html.range(of: "id=\"income_statement\"").map { html[$0.upperBound...] })
+            let head = table[..<(table.range(of: "</thead>")?.lowerBound ?? table.endIndex)]
+            return HTMLTable.allMatches(#"<th scope="col"[^>]*>([0-9]Q[0-9]{2})<span"#, in: String(head))
+        }
+        XCTAssertEqual(try periods("statements/index.html"), visible.prefix(8).map(\.label))
+        let years = Set(visible.map(\.year)).sorted(by: >)
+        var seen: [String] = []
+        for year in years {
+            let shown = try periods("statements/fy\(year)/index.html")
+            XCTAssertEqual(shown, visible.filter { $0.year == year }.map(\.label), "FY\(year)")
+            seen += shown
+        }
+        XCTAssertEqual(seen, visible.map(\.label))
+        let main = try String(contentsOfFile: output + "/statements/index.html", encoding: .utf8)
+        for year in years { XCTAssertTrue(main.contains("href=\"../statements/fy\(year)/index.html\"") && main.contains(">FY\(year)</a>"), "FY\(year) linked") }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: output + "/statements/fy\((years.last ?? 0) - 1)"))
     }
 
     /// Two `irsite build` processes give byte-identical sites. Separate processes matter:

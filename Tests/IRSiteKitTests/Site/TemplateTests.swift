@@ -298,15 +298,33 @@ final class TemplateTests: XCTestCase {
 
     func testStatements() async throws {
         let table = try await render(Self.table(), "table")
-        let context = StatementsContext(intro: "Every statement across 3 quarters & more.",
+        let years = [YearLink(label: "FY2001", href: "fy2001/index.html", isCurrent: true), YearLink(label: "FY2000", href: "fy2000/index.html", isCurrent: false)]
+        let context = StatementsContext(periods: "2Q01, 1Q01 & more", count: 2, isEmpty: false, fiscalYear: "FY2001", isFiscalYear: true,
+                                        latestHref: "../index.html", years: years, hasYears: true,
                                         tables: [RenderedTable(id: "income_statement", title: "Consolidated Statements of Operations", html: table)],
                                         downloads: [], hasDownloads: false)
         let html = try await render(context, "statements")
         XCTAssertEqual(count("<h1", in: html), 1)
-        assertInOrder(["<h1>Financial statements</h1>", "Every statement across 3 quarters &amp; more.",
+        assertInOrder(["<h1>Financial statements, FY2001</h1>", "the quarters of FY2001 on this site (2Q01, 1Q01 &amp; more)",
+                       "<nav class=\"year-nav\" aria-label=\"Statements by fiscal year\">", "<a href=\"../index.html\">Latest quarters</a>",
+                       "<a href=\"fy2001/index.html\" aria-current=\"page\">FY2001</a>", "<a href=\"fy2000/index.html\">FY2000</a>",
                        "<a href=\"#income_statement\">Consolidated Statements of Operations</a>",
                        "<section", "<h2 id=\"income_statement-heading\">Consolidated Statements of Operations</h2>",
                        "<figure class=\"statement\" id=\"income_statement\">", "</section>"], in: html)
         XCTAssertTrue(html.contains(table), "a rendered table is placed unescaped")
+
+        var latest = context
+        latest.isFiscalYear = false
+        latest.fiscalYear = ""
+        latest.years[0].isCurrent = false
+        let page = try await render(latest, "statements")
+        assertInOrder(["<h1>Financial statements</h1>", "the latest 2 fiscal quarters on this site (2Q01, 1Q01 &amp; more)",
+                       "<a href=\"../index.html\" aria-current=\"page\">Latest quarters</a>"], in: page)
+        XCTAssertEqual(count("aria-current", in: page), 1)
+
+        let empty = try await render(StatementsContext(periods: "", count: 0, isEmpty: true, fiscalYear: "", isFiscalYear: false, latestHref: "index.html",
+                                                       years: [], hasYears: false, tables: [], downloads: [], hasDownloads: false), "statements")
+        XCTAssertTrue(empty.contains("No figures have been published yet."))
+        XCTAssertFalse(empty.contains("year-nav"))
     }
 }
