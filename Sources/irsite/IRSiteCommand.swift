@@ -40,8 +40,13 @@ struct Check: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The content folder.", valueName: "dir"))
     var content = "Content"
 
+    /// Checked like `build` with the same flags: what that build would publish must render.
+    @OptionGroup var publication: PublicationFlags
+
     func run() throws {
-        let (_, diagnostics) = Pipeline.check(content: content)
+        let instant = publication.instant ?? Int(Date().timeIntervalSince1970)
+        let options = PublicationOptions(now: instant, includeDrafts: publication.drafts, includeFuture: publication.future)
+        let (_, diagnostics) = Pipeline.check(content: content, options: options)
         report(diagnostics)
         FileHandle.standardError.write(Data("irsite check: \(summary(diagnostics))\n".utf8))
         if diagnostics.hasErrors { throw ExitCode(1) }

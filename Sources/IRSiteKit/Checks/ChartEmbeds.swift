@@ -157,7 +157,7 @@ public enum ReleaseCharts {
             var periods: [FiscalPeriod] = []
             if let given = spec.periods {
                 for p in given {
-                    guard let period = FiscalPeriod(p.value) else { fail("expected a fiscal period such as 2001-Q2, found '\(p.value)'", p.location); continue }
+                    guard let period = FiscalPeriod(p.value) else { fail("expected a fiscal period such as 2001-Q2, found '\(p.value.excerpt)'", p.location); continue }
                     guard site.periods[period] != nil else { fail("no facts for \(period.label) (periods/\(period.id).yaml)", p.location); continue }
                     periods.append(period)
                 }

@@ -16,6 +16,32 @@ public enum SiteChecks {
         out += releases(book, memo: memo)
         out += headline(site)
         out += divisionsByZero(book)
+        out += overflows(book)
+        return out
+    }
+
+    /// A figure too large or too precise for exact arithmetic (128 bits) would print
+    /// as nonsense: each is an error at the fact or formula it comes from.
+    static func overflows(_ book: FactBook) -> [Diagnostic] {
+        let site = book.site
+        var out: [Diagnostic] = []
+        let lines = site.lines.values.sorted { $0.location < $1.location }
+        for period in site.periods.keys.sorted() {
+            for def in lines where book.computed(def.id, period)?.isOverflow == true {
+                let at = def.formulaLocation ?? def.location
+                out.append(Diagnostic(.error, "\(period.label) '\(def.id)' is too large or too precise to compute exactly (beyond 128-bit arithmetic); check its figures and constants", at: at))
+            }
+            guard let translation = site.periods[period]?.translation, let data = site.periods[period] else { continue }
+            let deriver = StatementDeriver(book: book)
+            for layout in site.layouts where layout.showsTranslation {
+                let column = ResolvedColumn(show: .translation, period: period)
+                if layout.lineRows.contains(where: { deriver.exactCell($0.line, layout, column)?.isOverflow == true }) {
+                    out.append(Diagnostic(.error, "\(period.label): translating '\(layout.id)' at the rate \(translation.rateText.excerpt) is too precise to compute exactly (beyond 128-bit arithmetic); give the rate with fewer decimals",
+                                          at: translation.location ?? SourceLocation(file: data.file, line: 1, column: 1)))
+                    break
+                }
+            }
+        }
         return out
     }
 
@@ -28,7 +54,7 @@ public enum SiteChecks {
             guard let data = site.periods[period] else { continue }
             for (line, fact) in data.facts.sorted(by: { $0.value.location < $1.value.location }) {
                 guard let stated = fact.value, let def = site.lines[line], let formula = def.formula,
-                      let computed = book.computed(line, period) else { continue }
+                      let computed = book.computed(line, period), !computed.isOverflow else { continue }
                 // Sums are exact; anything with * or / is checked to the stated precision.
                 let expected = formula.signedTerms == nil ? computed.rounded(to: fact.places, site.settings.figures.rounding) : computed
                 guard expected != stated else {
@@ -37,7 +63,8 @@ public enum SiteChecks {
                     }
                     continue
                 }
-                let places = max(fact.places, formula.signedTerms == nil ? fact.places : 0)
+                // Printed to as many decimals as the values have: a tiny difference must not print as 0.
+                let places = [fact.places, expected.decimalPlaces ?? fact.places, stated.decimalPlaces ?? fact.places].max() ?? fact.places
                 let message = "\(period.label) '\(line)' is stated as \(formatter.format(stated, places: places)) but \(formula.signedTerms == nil ? "its formula gives" : "its components sum to") \(formatter.format(expected, places: places)) (difference \(formatter.format(stated - expected, places: places)))"
                 if let ack = data.discrepancies[line] {
                     out.append(Diagnostic(.warning, message + "; printed as released: \(ack.value)", at: fact.location))
@@ -244,10 +271,14 @@ public enum SiteChecks {
         let candidates = book.site.lines.values.filter { $0.formula != nil && $0.formula?.signedTerms == nil }.sorted { $0.location < $1.location }
         for period in book.site.periods.keys.sorted() {
             for def in candidates {
-                guard let formula = def.formula, book.stated(def.id, period) == nil,
-                      book.computed(def.id, period) == nil,
+                guard let formula = def.formula, book.computed(def.id, period) == nil,
                       formula.references.allSatisfy({ book.value($0.line, ($0.period ?? .current).resolve(period)) != nil }) else { continue }
-                out.append(Diagnostic(.error, "\(period.label): '\(def.id)' divides by zero, so it would print as missing; check its operands", at: def.formulaLocation ?? def.location))
+                if book.stated(def.id, period) != nil {
+                    // The stated figure prints, but nothing checks it against its formula.
+                    out.append(Diagnostic(.error, "\(period.label): division by zero in the formula of '\(def.id)', so its stated figure cannot be checked; check its operands", at: def.formulaLocation ?? def.location))
+                } else {
+                    out.append(Diagnostic(.error, "\(period.label): '\(def.id)' divides by zero, so it would print as missing; check its operands", at: def.formulaLocation ?? def.location))
+                }
             }
         }
         return out
@@ -261,6 +292,13 @@ public enum SiteChecks {
         for column in StatementDeriver.columns(of: layout, for: period) where column.show == .translation || column.show == .percent {
             guard book.hasPeriod(column.period) else { continue }
             let printed = deriver.foot(layout, column)
+            for finding in deriver.implausibleFootings(layout, column) {
+                guard let def = book.site.lines[finding.total] else { continue }
+                let what = column.show == .percent ? "%" : "translation"
+                let by = finding.difference.map { "\($0.magnitude)" } ?? "more than 10^38"
+                let at = book.stated(finding.total, column.period)?.location ?? def.formulaLocation ?? def.location
+                out.append(Diagnostic(.error, "printed \(what) column of \(column.period.label): the parts of '\(finding.total)' miss its total by \(by) last-digit units, more than rounding \(finding.terms) terms explains; is a figure in the wrong unit?", at: at))
+            }
             for relation in Footing.relations(for: layout.lineRows.map(\.line), in: book.site) {
                 guard relation.terms.allSatisfy({ shown.contains($0.line) }), let total = printed[relation.total] else { continue }
                 let sum = relation.terms.reduce(Int128(0)) { $0 + Int128($1.sign) * (printed[$1.line] ?? 0) }

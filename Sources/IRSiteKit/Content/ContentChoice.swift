@@ -7,7 +7,7 @@ extension ContentChoice {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let value = Self(rawValue: text) else {
             let choices = Self.allCases.map(\.rawValue).joined(separator: ", ")
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "unknown value '\(text)'; expected one of: \(choices)"))
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "unknown value '\(text.excerpt)'; expected one of: \(choices)"))
         }
         self = value
     }

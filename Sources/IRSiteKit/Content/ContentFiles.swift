@@ -60,7 +60,16 @@ public struct ContentFiles: Sendable {
             throw LocatedError("content folder '\(root)' does not exist", at: SourceLocation(file: root, line: 1, column: 1))
         }
         func path(_ relative: String) -> String { root.hasSuffix("/") ? root + relative : root + "/" + relative }
+        // Resolved once: a content file is read only when its own resolved path is under it.
+        let resolvedRoot = URL(fileURLWithPath: root).resolvingSymlinksInPath().standardizedFileURL.path
         func text(_ p: String) throws -> String {
+            // A link out of the folder (to /proc/self/environ, say) would be read and quoted in
+            // diagnostics, like an attachment link would be copied: refuse both.
+            let resolved = URL(fileURLWithPath: p).resolvingSymlinksInPath().standardizedFileURL.path
+            guard resolved.hasPrefix(resolvedRoot.hasSuffix("/") ? resolvedRoot : resolvedRoot + "/") else {
+                throw LocatedError("'\(p)' is a symbolic link to a file outside the content folder; content files must be inside it",
+                                   at: SourceLocation(file: p, line: 1, column: 1))
+            }
             guard let data = fm.contents(atPath: p) else {
                 throw LocatedError("cannot read '\(p)'", at: SourceLocation(file: p, line: 1, column: 1))
             }

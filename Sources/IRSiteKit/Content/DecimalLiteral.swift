@@ -13,7 +13,7 @@ public struct DecimalLiteral: Sendable, Hashable, Decodable, CustomStringConvert
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let value = Exact(decimal: text) else {
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription:
-                "expected a plain number such as 3431156, -632302 or 6.4 (no separators, no parentheses), found '\(text)'"))
+                "expected a plain number such as 3431156, -632302 or 6.4 (no separators, no parentheses), found '\(text.excerpt)'"))
         }
         self.value = value
         places = Exact.decimalPlaces(of: text)

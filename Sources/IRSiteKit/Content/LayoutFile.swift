@@ -34,7 +34,7 @@ public struct LayoutFile: Decodable, Sendable {
         percentOf = try c.decodeIfPresent(Located<String>.self, forKey: .percentOf)
         translationNote = try c.decodeIfPresent(String.self, forKey: .translationNote)
         missing = try c.decodeIfPresent(String.self, forKey: .missing)
-        decimals = try c.decodeIfPresent(Int.self, forKey: .decimals) ?? 0
+        decimals = try LayoutFile.decimals(c.decodeIfPresent(Located<Int>.self, forKey: .decimals)) ?? 0
         groups = try c.decodeIfPresent([ColumnGroupSpec].self, forKey: .groups) ?? []
         columns = try c.decode([Located<ColumnSpec>].self, forKey: .columns)
         rows = try c.decode([Located<RowSpec>].self, forKey: .rows)
@@ -112,7 +112,7 @@ public struct RowSpec: Decodable, Sendable {
         formula = try c.decodeIfPresent(Located<String>.self, forKey: .formula)
         from = try c.decodeIfPresent(Located<String>.self, forKey: .from)
         unit = try c.decodeIfPresent(Unit.self, forKey: .unit)
-        decimals = try c.decodeIfPresent(Int.self, forKey: .decimals)
+        decimals = try LayoutFile.decimals(c.decodeIfPresent(Located<Int>.self, forKey: .decimals))
         percentSign = try c.decodeIfPresent(Bool.self, forKey: .percentSign) ?? false
         if (header == nil) == (line == nil) {
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription:
@@ -143,3 +143,17 @@ public struct CheckSpec: Decodable, Sendable {
     }
 }
 
+
+extension LayoutFile {
+    /// The most decimals a figure prints with: exact arithmetic scales by 10^decimals.
+    static let maxDecimals = 9
+
+    /// `decimals` checked to be 0 to ``maxDecimals``.
+    static func decimals(_ value: Located<Int>?) throws -> Int? {
+        guard let value else { return nil }
+        guard (0...maxDecimals).contains(value.value) else {
+            throw LocatedError("decimals must be 0 to \(maxDecimals), found \(value.value)", at: value.location)
+        }
+        return value.value
+    }
+}

@@ -90,7 +90,7 @@ final class NodeDecoder: Decoder {
         for key in mapping.keys {
             guard let name = key.string, !entry.read.contains(name),
                   let near = Context.closest(to: name, in: absent) else { continue }
-            return LocatedError("unknown key '\(name)'; did you mean '\(near)'?", at: context.location(of: key))
+            return LocatedError("unknown key '\(name.excerpt)'; did you mean '\(near)'?", at: context.location(of: key))
         }
         return nil
     }
@@ -105,7 +105,7 @@ final class NodeDecoder: Decoder {
         for (key, value) in mapping {
             let name = key.string ?? ""
             if values.updateValue(value, forKey: name) != nil {
-                throw LocatedError("duplicate key '\(name)'", at: context.location(of: key))
+                throw LocatedError("duplicate key '\(name.excerpt)'", at: context.location(of: key))
             }
         }
         let box = KeyedBox<Key>(decoder: self, mapping: mapping, values: values)
@@ -133,7 +133,7 @@ final class NodeDecoder: Decoder {
         case .dataCorrupted(let ctx):
             // Swift's own words for an enum value it does not know; ours name the choices.
             if ctx.debugDescription.hasPrefix("Cannot initialize "), let range = ctx.debugDescription.range(of: "invalid String value ") {
-                return "unknown value '\(ctx.debugDescription[range.upperBound...])'"
+                return "unknown value '\(ctx.debugDescription[range.upperBound...].excerpt)'"
             }
             return ctx.debugDescription
         @unknown default: return "\(error)"
@@ -164,7 +164,7 @@ extension NodeDecoder.Context {
                 let name = key.string ?? ""
                 if !entry.read.contains(name) {
                     let known = Set(entry.read)
-                    var message = "unknown key '\(name)'"
+                    var message = "unknown key '\(name.excerpt)'"
                     if let near = Self.closest(to: name, in: known) { message += "; did you mean '\(near)'?" }
                     errors.append(LocatedError(message, at: location(of: key)))
                 }
@@ -335,7 +335,7 @@ private struct SingleBox: SingleValueDecodingContainer {
         switch try scalar("true or false").string {
         case "true", "True", "TRUE", "yes": return true
         case "false", "False", "FALSE", "no": return false
-        case let other: throw LocatedError("expected true or false, found '\(other)'", at: decoder.location)
+        case let other: throw LocatedError("expected true or false, found '\(other.excerpt)'", at: decoder.location)
         }
     }
 
@@ -347,7 +347,7 @@ private struct SingleBox: SingleValueDecodingContainer {
 
     func decode(_ type: Double.Type) throws -> Double {
         let text = try scalar("a number").string
-        guard let v = Double(text) else { throw LocatedError("expected a number, found '\(text)'", at: decoder.location) }
+        guard let v = Double(text) else { throw LocatedError("expected a number, found '\(text.excerpt)'", at: decoder.location) }
         return v
     }
 
@@ -355,7 +355,7 @@ private struct SingleBox: SingleValueDecodingContainer {
 
     func decode<T: FixedWidthInteger & Decodable>(integer type: T.Type) throws -> T {
         let text = try scalar("an integer").string
-        guard let v = T(text) else { throw LocatedError("expected an integer, found '\(text)'", at: decoder.location) }
+        guard let v = T(text) else { throw LocatedError("expected an integer, found '\(text.excerpt)'", at: decoder.location) }
         return v
     }
 
@@ -409,11 +409,11 @@ extension LocatedError {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
-            var message = "invalid YAML: \(problem)"
-            if let context { message += " (\(context.text))" }
+            var message = "invalid YAML: \(problem.excerpt)"
+            if let context { message += " (\(context.text.excerpt))" }
             return LocatedError(message, at: SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column))
         default:
-            return LocatedError("invalid YAML: \(error)", at: SourceLocation(file: file, line: 1 + lineOffset, column: 1))
+            return LocatedError("invalid YAML: \(String(describing: error).excerpt)", at: SourceLocation(file: file, line: 1 + lineOffset, column: 1))
         }
     }
 }

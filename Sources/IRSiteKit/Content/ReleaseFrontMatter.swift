@@ -54,7 +54,7 @@ public struct EventSpec: Decodable, Sendable {
     public var start: Located<String>
     public var end: Located<String>?
     public var kind: Kind
-    public var url: String?
+    public var url: Located<String>?
 
     enum CodingKeys: String, CodingKey { case title, start, end, kind, url }
 
@@ -64,6 +64,6 @@ public struct EventSpec: Decodable, Sendable {
         start = try c.decode(Located<String>.self, forKey: .start)
         end = try c.decodeIfPresent(Located<String>.self, forKey: .end)
         kind = try c.decodeIfPresent(Kind.self, forKey: .kind) ?? .event
-        url = try c.decodeIfPresent(String.self, forKey: .url)
+        url = try c.decodeIfPresent(Located<String>.self, forKey: .url)
     }
 }

@@ -4,7 +4,7 @@ public struct SiteFile: Decodable, Sendable {
     public var shortName: String
     public var listing: String?
     public var language: String
-    public var baseURL: String
+    public var baseURL: Located<String>
     public var timeZone: Located<String>?
     public var fiscalYear: FiscalYearSpec
     public var currency: String
@@ -27,7 +27,7 @@ public struct SiteFile: Decodable, Sendable {
         shortName = try c.decodeIfPresent(String.self, forKey: .shortName) ?? company
         listing = try c.decodeIfPresent(String.self, forKey: .listing)
         language = try c.decodeIfPresent(String.self, forKey: .language) ?? "en"
-        baseURL = try c.decode(String.self, forKey: .baseURL)
+        baseURL = try c.decode(Located<String>.self, forKey: .baseURL)
         timeZone = try c.decodeIfPresent(Located<String>.self, forKey: .timeZone)
         fiscalYear = try c.decode(FiscalYearSpec.self, forKey: .fiscalYear)
         currency = try c.decode(String.self, forKey: .currency)

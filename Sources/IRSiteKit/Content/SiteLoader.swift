@@ -26,15 +26,20 @@ public enum SiteLoader {
             diagnostics += unknown.map(\.diagnostic)
             let start = raw.fiscalYear.startMonth
             if let zone = raw.timeZone, TimeZone(identifier: zone.value) == nil {
-                diagnostics.append(Diagnostic(.error, "unknown time zone '\(zone.value)'; use an IANA name such as Asia/Tokyo or America/New_York",
+                diagnostics.append(Diagnostic(.error, "unknown time zone '\(zone.value.excerpt)'; use an IANA name such as Asia/Tokyo or America/New_York",
                                               at: zone.location, stage: .load))
+            }
+            if !AbsoluteURL.isValidBase(raw.baseURL.value) {
+                // Feeds, the sitemap and canonical links are built on it: only a web address will do.
+                diagnostics.append(Diagnostic(.error, "base_url must be an absolute http:// or https:// URL with a host, such as https://ir.example.com/, found '\(raw.baseURL.value.excerpt)'",
+                                              at: raw.baseURL.location, stage: .load))
             }
             if !(1...12).contains(start.value) {
                 diagnostics.append(Diagnostic(.error, "fiscal year start_month must be 1 to 12, found \(start.value)", at: start.location, stage: .load))
             }
             settings = SiteSettings(
                 company: raw.company, shortName: raw.shortName, listing: raw.listing, language: raw.language,
-                baseURL: raw.baseURL, zone: ZoneRules(identifier: raw.timeZone?.value ?? "UTC"),
+                baseURL: raw.baseURL.value, zone: ZoneRules(identifier: raw.timeZone?.value ?? "UTC"),
                 calendar: FiscalCalendar(startMonth: min(max(start.value, 1), 12), namedFor: raw.fiscalYear.namedFor),
                 currency: raw.currency, translationCurrency: raw.translationCurrency, figures: raw.figures,
                 headline: raw.headline, contacts: raw.contacts, rawHTML: raw.rawHTML, summary: raw.summary,
@@ -165,7 +170,7 @@ public enum SiteLoader {
                 }
             }
             if let existing = lines[line.value] {
-                diagnostics.append(Diagnostic(.error, "line '\(line.value)' is already at home in layout '\(existing.home)' (\(existing.location)); to show it here, add 'from: \(existing.home)'",
+                diagnostics.append(Diagnostic(.error, "line '\(line.value.excerpt)' is already at home in layout '\(existing.home)' (\(existing.location)); to show it here, add 'from: \(existing.home)'",
                                               at: line.location, stage: .load))
                 continue
             }
@@ -195,24 +200,24 @@ public enum SiteLoader {
         let layoutIDs = Set(layouts.map(\.id))
         for ref in references {
             guard layoutIDs.contains(ref.from.value) else {
-                diagnostics.append(Diagnostic(.error, "unknown layout '\(ref.from.value)'\(suggestion(ref.from.value, layoutIDs))", at: ref.from.location, stage: .load))
+                diagnostics.append(Diagnostic(.error, "unknown layout '\(ref.from.value.excerpt)'\(suggestion(ref.from.value, layoutIDs))", at: ref.from.location, stage: .load))
                 continue
             }
             guard let def = lines[ref.row.line] else {
-                diagnostics.append(Diagnostic(.error, "unknown line '\(ref.row.line)'\(suggestion(ref.row.line, Set(lines.keys)))", at: ref.row.location, stage: .load))
+                diagnostics.append(Diagnostic(.error, "unknown line '\(ref.row.line.excerpt)'\(suggestion(ref.row.line, Set(lines.keys)))", at: ref.row.location, stage: .load))
                 continue
             }
             if def.home != ref.from.value {
-                diagnostics.append(Diagnostic(.error, "line '\(ref.row.line)' is at home in '\(def.home)', not '\(ref.from.value)'", at: ref.from.location, stage: .load))
+                diagnostics.append(Diagnostic(.error, "line '\(ref.row.line.excerpt)' is at home in '\(def.home)', not '\(ref.from.value.excerpt)'", at: ref.from.location, stage: .load))
             } else if !def.unit.isCommensurable(with: ref.row.unit) {
-                diagnostics.append(Diagnostic(.error, "line '\(ref.row.line)' is in \(def.unit) and cannot be shown in \(ref.row.unit)", at: ref.row.location, stage: .load))
+                diagnostics.append(Diagnostic(.error, "line '\(ref.row.line.excerpt)' is in \(def.unit) and cannot be shown in \(ref.row.unit)", at: ref.row.location, stage: .load))
             }
         }
         // Formula references, and cycles among formulas.
         for def in lines.values.sorted(by: { $0.location < $1.location }) {
             guard let formula = def.formula, let at = def.formulaLocation else { continue }
             for r in formula.references where lines[r.line] == nil {
-                diagnostics.append(Diagnostic(.error, "unknown line '\(r.line)' in formula\(suggestion(r.line, Set(lines.keys)))", at: at.shifted(by: r.offset), stage: .load))
+                diagnostics.append(Diagnostic(.error, "unknown line '\(r.line.excerpt)' in formula\(suggestion(r.line, Set(lines.keys)))", at: at.shifted(by: r.offset), stage: .load))
             }
             if let terms = formula.signedTerms {
                 for t in terms {
@@ -230,7 +235,7 @@ public enum SiteLoader {
         for layout in layouts {
             for check in layout.checks {
                 for r in check.left.references + check.right.references where lines[r.line] == nil {
-                    diagnostics.append(Diagnostic(.error, "unknown line '\(r.line)' in check\(suggestion(r.line, Set(lines.keys)))", at: check.location.shifted(by: r.offset), stage: .load))
+                    diagnostics.append(Diagnostic(.error, "unknown line '\(r.line.excerpt)' in check\(suggestion(r.line, Set(lines.keys)))", at: check.location.shifted(by: r.offset), stage: .load))
                 }
             }
         }
@@ -267,6 +272,12 @@ public enum SiteLoader {
             diagnostics.append(Diagnostic(.error, "quarter must be 1 to 4, found \(raw.quarter.value)", at: raw.quarter.location, stage: .load))
             return nil
         }
+        // Page names, labels (2Q01) and dates assume a four-digit year.
+        guard FiscalPeriod.years.contains(raw.fiscalYear.value) else {
+            diagnostics.append(Diagnostic(.error, "fiscal_year must be \(FiscalPeriod.years.lowerBound) to \(FiscalPeriod.years.upperBound), found \(raw.fiscalYear.value)",
+                                          at: raw.fiscalYear.location, stage: .load))
+            return nil
+        }
         let period = FiscalPeriod(year: raw.fiscalYear.value, quarter: raw.quarter.value)
         guard file.stem == period.id else {
             diagnostics.append(Diagnostic(.error, "this file declares \(period.label) (fiscal_year \(period.year), quarter \(period.quarter)); name it \(period.id).yaml so the period is found by its name",
@@ -280,26 +291,26 @@ public enum SiteLoader {
                 if t.rate.value.value.signum <= 0 {
                     diagnostics.append(Diagnostic(.error, "a translation rate must be positive", at: t.rate.location, stage: .load))
                 } else {
-                    translation = Translation(rate: t.rate.value.value, rateText: t.rate.value.description, date: date)
+                    translation = Translation(rate: t.rate.value.value, rateText: t.rate.value.description, date: date, location: t.rate.location)
                 }
             } else {
-                diagnostics.append(Diagnostic(.error, "expected a date as YYYY-MM-DD, found '\(t.date.value)'", at: t.date.location, stage: .load))
+                diagnostics.append(Diagnostic(.error, "expected a date as YYYY-MM-DD, found '\(t.date.value.excerpt)'", at: t.date.location, stage: .load))
             }
         }
         let layoutIDs = Set(layouts.map(\.id))
         var facts: [String: Fact] = [:]
         for (layoutID, group) in raw.facts.sorted(by: { $0.key < $1.key }) {
             guard layoutIDs.contains(layoutID) else {
-                diagnostics.append(Diagnostic(.error, "unknown layout '\(layoutID)' in facts\(suggestion(layoutID, layoutIDs))", at: group.location.shifted(lines: -1), stage: .load))
+                diagnostics.append(Diagnostic(.error, "unknown layout '\(layoutID.excerpt)' in facts\(suggestion(layoutID, layoutIDs))", at: group.location.shifted(lines: -1), stage: .load))
                 continue
             }
             for (lineID, fact) in group.value.sorted(by: { $0.value.location < $1.value.location }) {
                 guard let def = lines[lineID] else {
-                    diagnostics.append(Diagnostic(.error, "unknown line '\(lineID)'\(suggestion(lineID, Set(lines.filter { $0.value.home == layoutID }.keys)))", at: fact.location, stage: .load))
+                    diagnostics.append(Diagnostic(.error, "unknown line '\(lineID.excerpt)'\(suggestion(lineID, Set(lines.filter { $0.value.home == layoutID }.keys)))", at: fact.location, stage: .load))
                     continue
                 }
                 guard def.home == layoutID else {
-                    diagnostics.append(Diagnostic(.error, "line '\(lineID)' is at home in '\(def.home)'; type its facts there, once", at: fact.location, stage: .load))
+                    diagnostics.append(Diagnostic(.error, "line '\(lineID.excerpt)' is at home in '\(def.home)'; type its facts there, once", at: fact.location, stage: .load))
                     continue
                 }
                 facts[lineID] = Fact(value: fact.value?.value, places: fact.value?.places ?? 0, location: fact.location)
@@ -308,12 +319,12 @@ public enum SiteLoader {
         var overrides: [String: [String: Override]] = [:]
         for (layoutID, group) in raw.overrides.sorted(by: { $0.key < $1.key }) {
             guard let layout = layouts.first(where: { $0.id == layoutID }) else {
-                diagnostics.append(Diagnostic(.error, "unknown layout '\(layoutID)' in overrides\(suggestion(layoutID, layoutIDs))", at: group.location.shifted(lines: -1), stage: .load))
+                diagnostics.append(Diagnostic(.error, "unknown layout '\(layoutID.excerpt)' in overrides\(suggestion(layoutID, layoutIDs))", at: group.location.shifted(lines: -1), stage: .load))
                 continue
             }
             for (lineID, spec) in group.value {
                 guard let row = layout.lineRows.first(where: { $0.line == lineID }) else {
-                    diagnostics.append(Diagnostic(.error, "layout '\(layoutID)' has no row for line '\(lineID)'", at: spec.location, stage: .load))
+                    diagnostics.append(Diagnostic(.error, "layout '\(layoutID.excerpt)' has no row for line '\(lineID.excerpt)'", at: spec.location, stage: .load))
                     continue
                 }
                 let o = spec.value
@@ -321,10 +332,10 @@ public enum SiteLoader {
                     diagnostics.append(Diagnostic(.error, "an override sets 'translation' or 'percent'", at: spec.location, stage: .load))
                 }
                 if o.translation != nil, !layout.showsTranslation || !row.inLayoutUnit {
-                    diagnostics.append(Diagnostic(.error, "layout '\(layoutID)' prints no translation for '\(lineID)'", at: spec.location, stage: .load))
+                    diagnostics.append(Diagnostic(.error, "layout '\(layoutID.excerpt)' prints no translation for '\(lineID.excerpt)'", at: spec.location, stage: .load))
                 }
                 if o.percent != nil, layout.percentOf == nil || !row.inLayoutUnit {
-                    diagnostics.append(Diagnostic(.error, "layout '\(layoutID)' prints no percentage for '\(lineID)'", at: spec.location, stage: .load))
+                    diagnostics.append(Diagnostic(.error, "layout '\(layoutID.excerpt)' prints no percentage for '\(lineID.excerpt)'", at: spec.location, stage: .load))
                 }
                 overrides[layoutID, default: [:]][lineID] = Override(translation: o.translation, percent: o.percent, reason: o.reason, location: spec.location)
             }
@@ -345,9 +356,9 @@ public enum SiteLoader {
             ok = false
         }
         let period = FiscalPeriod(raw.period.value)
-        if period == nil { fail("expected a fiscal period such as 2001-Q2, found '\(raw.period.value)'", raw.period.location) }
+        if period == nil { fail("expected a fiscal period such as 2001-Q2, found '\(raw.period.value.excerpt)'", raw.period.location) }
         let released = Timestamp(raw.released.value)
-        if released == nil { fail("expected a date-time with a zone such as 2001-11-13T15:00:00+09:00, found '\(raw.released.value)'", raw.released.location) }
+        if released == nil { fail("expected a date-time with a zone such as 2001-11-13T15:00:00+09:00, found '\(raw.released.value.excerpt)'", raw.released.location) }
         var guidance: Guidance?
         if let g = raw.guidance {
             if let p = FiscalPeriod(g.period.value) {
@@ -356,26 +367,31 @@ public enum SiteLoader {
                     fail("guidance range is inverted: high \(item.high.value) is below low \(item.low.value)", item.high.location)
                 }
             } else {
-                fail("expected a fiscal period such as 2001-Q3, found '\(g.period.value)'", g.period.location)
+                fail("expected a fiscal period such as 2001-Q3, found '\(g.period.value.excerpt)'", g.period.location)
             }
         }
         var events: [Event] = []
         for e in raw.events {
             guard let start = Timestamp(e.start.value) else {
-                fail("expected a date (2001-11-14) or a date-time with a zone, found '\(e.start.value)'", e.start.location)
+                fail("expected a date (2001-11-14) or a date-time with a zone, found '\(e.start.value.excerpt)'", e.start.location)
                 continue
             }
             var end: Timestamp?
             if let endText = e.end {
                 end = Timestamp(endText.value)
-                if end == nil { fail("expected a date or a date-time with a zone, found '\(endText.value)'", endText.location) }
+                if end == nil { fail("expected a date or a date-time with a zone, found '\(endText.value.excerpt)'", endText.location) }
             }
-            events.append(Event(title: e.title, kind: e.kind, start: start, end: end, url: e.url, location: e.start.location))
+            if let url = e.url, !AbsoluteURL.isValidBase(url.value) {
+                // Pages link it: a javascript: or relative address must not become a link.
+                fail("an event url must be an absolute http:// or https:// URL with a host, found '\(url.value.excerpt)'", url.location)
+                continue
+            }
+            events.append(Event(title: e.title, kind: e.kind, start: start, end: end, url: e.url?.value, location: e.start.location))
         }
         var corrections: [Correction] = []
         for c in raw.corrections {
             guard let date = Timestamp(c.date.value) else {
-                fail("expected a date (2001-11-20) or a date-time with a zone, found '\(c.date.value)'", c.date.location)
+                fail("expected a date (2001-11-20) or a date-time with a zone, found '\(c.date.value.excerpt)'", c.date.location)
                 continue
             }
             if let released, date.epochSeconds() < released.epochSeconds() {
@@ -401,11 +417,11 @@ public enum SiteLoader {
             let at = SourceLocation(file: a.path, line: 1, column: 1)
             let allowed = a.name.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "-_.".unicodeScalars.contains($0)) }
             if !allowed || a.name.hasPrefix(".") || a.name.utf8.count > 128 {
-                diagnostics.append(Diagnostic(.error, "attachment name '\(a.name)' must be letters, digits, '-', '_' and '.', at most 128 bytes, not starting with '.'", at: at, stage: .load))
+                diagnostics.append(Diagnostic(.error, "attachment name '\(a.name.excerpt)' must be letters, digits, '-', '_' and '.', at most 128 bytes, not starting with '.'", at: at, stage: .load))
                 return false
             }
             if reservedNames.contains(a.name.lowercased()) {
-                diagnostics.append(Diagnostic(.error, "attachment name '\(a.name)' is taken by a page of the release", at: at, stage: .load))
+                diagnostics.append(Diagnostic(.error, "attachment name '\(a.name.excerpt)' is taken by a page of the release", at: at, stage: .load))
                 return false
             }
             return true
@@ -417,7 +433,7 @@ extension Layout {
     /// Checks that need the whole layout: a percent base that is one of its rows, column roles.
     func validated(_ raw: LayoutFile, diagnostics: inout [Diagnostic]) -> Layout {
         if let base = raw.percentOf, !lineRows.contains(where: { $0.line == base.value }) {
-            diagnostics.append(Diagnostic(.error, "percent_of '\(base.value)' is not a row of this layout", at: base.location, stage: .load))
+            diagnostics.append(Diagnostic(.error, "percent_of '\(base.value.excerpt)' is not a row of this layout", at: base.location, stage: .load))
         }
         for column in raw.columns {
             if column.value.show == .percent, raw.percentOf == nil {

@@ -3,12 +3,27 @@
 ///
 /// Values are kept normalised (the denominator is positive and coprime with the
 /// numerator), so `==` and `hash` are structural.
+///
+/// Arithmetic never traps: a result that does not fit 128 bits is ``overflow``,
+/// which every later operation keeps, so checks can report it at the figure's
+/// place in the content (hostile or mistyped content must not crash a build).
 public struct Exact: Sendable, Hashable, Comparable, CustomStringConvertible {
     public private(set) var numerator: Int128
+    /// Positive; zero only for ``overflow``.
     public private(set) var denominator: Int128
 
     public static let zero = Exact(0)
     public static let one = Exact(1)
+    /// A result too large (or too precise) for 128 bits; compares above every number.
+    public static let overflow = Exact(raw: 0, 0)
+
+    /// Whether an operation leading to this value overflowed.
+    public var isOverflow: Bool { denominator == 0 }
+
+    private init(raw numerator: Int128, _ denominator: Int128) {
+        self.numerator = numerator
+        self.denominator = denominator
+    }
 
     /// An integer value.
     public init(_ value: Int) {
@@ -19,10 +34,33 @@ public struct Exact: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// `numerator / denominator`; the denominator must not be zero.
     public init(_ numerator: Int128, _ denominator: Int128) {
         precondition(denominator != 0, "Exact: zero denominator")
-        let g = Exact.gcd(numerator.magnitude, denominator.magnitude)
-        let sign: Int128 = denominator < 0 ? -1 : 1
-        self.numerator = sign * numerator / Int128(g)
-        self.denominator = sign * denominator / Int128(g)
+        self = Exact.normalised(numerator, denominator)
+    }
+
+    /// `n / d` in lowest terms with a positive denominator, or ``overflow`` when that does not fit.
+    private static func normalised(_ n: Int128, _ d: Int128) -> Exact {
+        // 2^127 (n and d both Int128.min) is the one gcd that does not fit.
+        guard let g = Int128(exactly: gcd(n.magnitude, d.magnitude)) else { return .overflow }
+        var n = n / g, d = d / g
+        if d < 0 {
+            let (nn, o1) = Int128.zero.subtractingReportingOverflow(n)
+            let (dd, o2) = Int128.zero.subtractingReportingOverflow(d)
+            if o1 || o2 { return .overflow }
+            (n, d) = (nn, dd)
+        }
+        return Exact(raw: n, d)
+    }
+
+    /// `a * b`, nil on overflow.
+    private static func times(_ a: Int128, _ b: Int128) -> Int128? {
+        let (r, o) = a.multipliedReportingOverflow(by: b)
+        return o ? nil : r
+    }
+
+    /// `a + b`, nil on overflow.
+    private static func plus(_ a: Int128, _ b: Int128) -> Int128? {
+        let (r, o) = a.addingReportingOverflow(b)
+        return o ? nil : r
     }
 
     /// Parses a plain decimal literal such as `3431156`, `-632302`, `6.4` or `119.23`
@@ -50,42 +88,89 @@ public struct Exact: Sendable, Hashable, Comparable, CustomStringConvertible {
         return text.distance(from: dot, to: text.endIndex) - 1
     }
 
+    /// How many decimals print the value exactly (`1/8` → 3), or nil when no number
+    /// of decimals does (`1/3`).
+    public var decimalPlaces: Int? {
+        guard !isOverflow else { return nil }
+        var d = denominator, twos = 0, fives = 0
+        while d % 2 == 0 { d /= 2; twos += 1 }
+        while d % 5 == 0 { d /= 5; fives += 1 }
+        return d == 1 ? max(twos, fives) : nil
+    }
+
     public var isZero: Bool { numerator == 0 }
     public var isNegative: Bool { numerator < 0 }
-    public var magnitude: Exact { Exact(numerator < 0 ? -numerator : numerator, denominator) }
+    public var magnitude: Exact { numerator < 0 ? -self : self }
     public var signum: Int { numerator == 0 ? 0 : (numerator < 0 ? -1 : 1) }
 
     public static func + (a: Exact, b: Exact) -> Exact {
-        Exact(a.numerator * b.denominator + b.numerator * a.denominator, a.denominator * b.denominator)
+        guard !a.isOverflow, !b.isOverflow else { return .overflow }
+        // Over the least common denominator, to keep intermediate values small.
+        let g = Int128(gcd(a.denominator.magnitude, b.denominator.magnitude))
+        guard let x = times(a.numerator, b.denominator / g), let y = times(b.numerator, a.denominator / g),
+              let n = plus(x, y), let d = times(a.denominator, b.denominator / g) else { return .overflow }
+        return normalised(n, d)
     }
-    public static func - (a: Exact, b: Exact) -> Exact {
-        Exact(a.numerator * b.denominator - b.numerator * a.denominator, a.denominator * b.denominator)
-    }
+    public static func - (a: Exact, b: Exact) -> Exact { a + -b }
     public static func * (a: Exact, b: Exact) -> Exact {
-        Exact(a.numerator * b.numerator, a.denominator * b.denominator)
+        guard !a.isOverflow, !b.isOverflow else { return .overflow }
+        // Cancel across first: (a/b)(c/d) with gcd(a,d) and gcd(c,b) divided out is already in lowest terms.
+        let g1 = Int128(gcd(a.numerator.magnitude, b.denominator.magnitude))
+        let g2 = Int128(gcd(b.numerator.magnitude, a.denominator.magnitude))
+        guard let n = times(a.numerator / g1, b.numerator / g2), let d = times(a.denominator / g2, b.denominator / g1) else { return .overflow }
+        return normalised(n, d)
     }
     /// Division; nil when dividing by zero (the caller decides what that prints).
     public static func / (a: Exact, b: Exact) -> Exact? {
-        b.isZero ? nil : Exact(a.numerator * b.denominator, a.denominator * b.numerator)
+        if b.isOverflow { return .overflow }
+        if b.isZero { return nil }
+        return a * normalised(b.denominator, b.numerator)
     }
-    public static prefix func - (a: Exact) -> Exact { Exact(-a.numerator, a.denominator) }
+    public static prefix func - (a: Exact) -> Exact {
+        guard !a.isOverflow else { return .overflow }
+        let (n, o) = Int128.zero.subtractingReportingOverflow(a.numerator)
+        return o ? .overflow : Exact(raw: n, a.denominator)
+    }
     public static func += (a: inout Exact, b: Exact) { a = a + b }
     public static func -= (a: inout Exact, b: Exact) { a = a - b }
 
+    /// Compared without multiplying out (which could overflow): by integer parts, then
+    /// by the reciprocals of the remainders, as in Euclid's algorithm.
     public static func < (a: Exact, b: Exact) -> Bool {
-        a.numerator * b.denominator < b.numerator * a.denominator
+        if a.isOverflow || b.isOverflow { return !a.isOverflow }
+        var (n1, d1, n2, d2) = (a.numerator, a.denominator, b.numerator, b.denominator)
+        var flipped = false
+        while true {
+            let (q1, r1) = floorDivision(n1, d1), (q2, r2) = floorDivision(n2, d2)
+            if q1 != q2 { return (q1 < q2) != flipped }
+            // Same integer part: compare r1/d1 with r2/d2, both in [0, 1).
+            if r1 == 0 || r2 == 0 { return (r1 == 0 && r2 != 0) != flipped && r1 != r2 }
+            // r1/d1 < r2/d2  ⇔  d1/r1 > d2/r2
+            (n1, d1, n2, d2) = (d1, r1, d2, r2)
+            flipped.toggle()
+        }
     }
 
-    /// `10^places` as an exact value.
+    /// `n = q·d + r` with `0 ≤ r < d` (`d > 0`).
+    private static func floorDivision(_ n: Int128, _ d: Int128) -> (Int128, Int128) {
+        var q = n / d, r = n % d
+        if r < 0 { q -= 1; r += d }
+        return (q, r)
+    }
+
+    /// `10^places` as an exact value (``overflow`` beyond 10^38).
     public static func power10(_ places: Int) -> Exact {
+        guard places.magnitude <= 38 else { return .overflow }
         var v: Int128 = 1
         for _ in 0..<abs(places) { v *= 10 }
         return places >= 0 ? Exact(v, 1) : Exact(1, v)
     }
 
     /// The value as an integer count of `10^-places` units, rounded by `mode`.
+    /// An ``overflow`` value (which checks report before anything prints) counts as 0.
     public func scaled(to places: Int, _ mode: RoundingRule) -> Int128 {
         let s = self * Exact.power10(places)
+        guard !s.isOverflow else { return 0 }
         let q = s.numerator / s.denominator          // truncates toward zero
         let r = s.numerator - q * s.denominator      // same sign as numerator
         switch mode {
@@ -93,7 +178,7 @@ public struct Exact: Sendable, Hashable, Comparable, CustomStringConvertible {
             return q
         case .halfAwayFromZero:
             // |r| / d >= 1/2  ⇔  2|r| >= d
-            if 2 * r.magnitude >= s.denominator.magnitude { return q + (s.numerator < 0 ? -1 : 1) }
+            if 2 * r.magnitude >= s.denominator.magnitude { return q &+ (s.numerator < 0 ? -1 : 1) }
             return q
         }
     }
@@ -117,10 +202,11 @@ public struct Exact: Sendable, Hashable, Comparable, CustomStringConvertible {
     }
 
     public var description: String {
-        denominator == 1 ? String(numerator) : "\(numerator)/\(denominator)"
+        if isOverflow { return "overflow" }
+        return denominator == 1 ? String(numerator) : "\(numerator)/\(denominator)"
     }
 
-    private static func gcd(_ a: UInt128, _ b: UInt128) -> UInt128 {
+    static func gcd(_ a: UInt128, _ b: UInt128) -> UInt128 {
         var (a, b) = (a, b)
         while b != 0 { (a, b) = (b, a % b) }
         return a == 0 ? 1 : a

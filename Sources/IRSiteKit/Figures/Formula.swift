@@ -92,8 +92,16 @@ extension Formula {
 }
 
 private struct FormulaParser {
+    /// Parsing, evaluating and hashing a formula recurse through its tree: bounding its
+    /// depth keeps a hostile formula (100,000 parentheses) from overflowing the stack.
+    static let maxNesting = 64
+    static let maxOperators = 500
+
     let chars: [Character]
     var pos = 0
+    /// Open parentheses and unary minus signs around the current position.
+    var nesting = 0
+    var operators = 0
 
     init(_ text: String) { chars = Array(text) }
 
@@ -113,9 +121,26 @@ private struct FormulaParser {
         if let c = peek() { throw FormulaError(message: "unexpected '\(c)'", offset: pos) }
     }
 
+    /// Counts a binary operator at the current position; each one deepens the tree by one.
+    mutating func countOperator() throws(FormulaError) {
+        operators += 1
+        if operators > Self.maxOperators {
+            throw FormulaError(message: "a formula has at most \(Self.maxOperators) operators", offset: pos)
+        }
+    }
+
+    /// Enters a parenthesis or a sign, failing beyond the nesting limit.
+    mutating func enter() throws(FormulaError) {
+        nesting += 1
+        if nesting > Self.maxNesting {
+            throw FormulaError(message: "parentheses and signs nest more than \(Self.maxNesting) deep", offset: pos)
+        }
+    }
+
     mutating func expression() throws(FormulaError) -> Formula {
         var f = try term()
         while let c = peek(), c == "+" || c == "-" {
+            try countOperator()
             pos += 1
             let g = try term()
             f = c == "+" ? .add(f, g) : .subtract(f, g)
@@ -126,6 +151,7 @@ private struct FormulaParser {
     mutating func term() throws(FormulaError) -> Formula {
         var f = try unary()
         while let c = peek(), c == "*" || c == "/" {
+            try countOperator()
             pos += 1
             let g = try unary()
             f = c == "*" ? .multiply(f, g) : .divide(f, g)
@@ -135,8 +161,11 @@ private struct FormulaParser {
 
     mutating func unary() throws(FormulaError) -> Formula {
         if peek() == "-" {
+            try enter()
             pos += 1
-            return .negate(try unary())
+            let f = Formula.negate(try unary())
+            nesting -= 1
+            return f
         }
         return try primary()
     }
@@ -144,16 +173,18 @@ private struct FormulaParser {
     mutating func primary() throws(FormulaError) -> Formula {
         guard let c = peek() else { throw FormulaError(message: "expected a line id, a number or '('", offset: pos) }
         if c == "(" {
+            try enter()
             pos += 1
             let f = try expression()
             try expect(")")
+            nesting -= 1
             return f
         }
         let start = pos
         if c.isNumber {
             while pos < chars.count, chars[pos].isNumber || chars[pos] == "." { pos += 1 }
             let text = String(chars[start..<pos])
-            guard let n = Exact(decimal: text) else { throw FormulaError(message: "bad number '\(text)'", offset: start) }
+            guard let n = Exact(decimal: text) else { throw FormulaError(message: "bad number '\(text.excerpt)'", offset: start) }
             return .number(n)
         }
         guard c.isLetter || c == "_" else { throw FormulaError(message: "unexpected '\(c)'", offset: pos) }
@@ -166,7 +197,7 @@ private struct FormulaParser {
             while pos < chars.count, chars[pos] != "]" { pos += 1 }
             let role = String(chars[roleStart..<pos])
             guard pos < chars.count, let r = PeriodRole(rawValue: role) else {
-                throw FormulaError(message: "expected [prior_year] or [prior_quarter] after '\(id)'", offset: roleStart)
+                throw FormulaError(message: "expected [prior_year] or [prior_quarter] after '\(id.excerpt)'", offset: roleStart)
             }
             pos += 1
             period = r

@@ -136,6 +136,15 @@ public struct StatementDeriver: Sendable {
     }
 
     func footUncached(_ layout: Layout, _ column: ResolvedColumn) -> [String: Int128] {
+        footReporting(layout, column).printed
+    }
+
+    /// The relations of a translation or percent column that no rounding explains (checks report them).
+    public func implausibleFootings(_ layout: Layout, _ column: ResolvedColumn) -> [Footing.Implausible] {
+        footReporting(layout, column).implausible
+    }
+
+    func footReporting(_ layout: Layout, _ column: ResolvedColumn) -> (printed: [String: Int128], implausible: [Footing.Implausible]) {
         let rows = layout.lineRows.filter(\.inLayoutUnit)
         let places = column.show == .percent ? Self.percentPlaces : layout.decimals
         let inLayout = Set(rows.map(\.line))
@@ -153,7 +162,7 @@ public struct StatementDeriver: Sendable {
                                          isTotal: def?.isComputed ?? false || def?.home != layout.id))
         }
         let relations = Footing.relations(for: rows.map(\.line), in: book.site)
-        return Footing.allocate(entries, relations: relations, places: places, rounding: conventions.rounding) { line in
+        return Footing.allocateReporting(entries, relations: relations, places: places, rounding: conventions.rounding) { line in
             exactCell(line, layout, column)
         }
     }

@@ -8,6 +8,9 @@ public struct FiscalPeriod: Sendable, Hashable, Comparable, CustomStringConverti
         self.quarter = quarter
     }
 
+    /// The fiscal years content may name: four digits, from the first listed companies on.
+    public static let years = 1900...9999
+
     /// Parses `2001-Q2` or `2001-q2`.
     public init?(_ text: String) {
         let parts = text.lowercased().split(separator: "-")

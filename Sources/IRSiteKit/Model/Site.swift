@@ -128,6 +128,8 @@ public struct Translation: Sendable, Hashable {
     public var rate: Exact
     public var rateText: String
     public var date: CalendarDate
+    /// Where the rate is written.
+    public var location: SourceLocation? = nil
 }
 
 public struct Fact: Sendable, Equatable {

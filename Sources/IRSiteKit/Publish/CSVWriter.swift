@@ -6,9 +6,9 @@
 /// A record with a single empty field is written `""`, so it is not an
 /// empty line (which many readers skip).
 ///
-/// Note for consumers that open the file in a spreadsheet: fields are not
-/// altered to defuse formulas (`=`, `+`, `-`, `@`); a negative figure such as
-/// `-68.61` must stay a number.
+/// Fields are written as given. A spreadsheet would run a text field starting
+/// with `=`, `+`, `-`, `@`, tab or CR as a formula: pass text (labels, ids)
+/// through ``text(_:)`` first, never figures (a negative `-68.61` stays a number).
 public struct CSVWriter: Sendable, Hashable {
     public private(set) var header: [String]
     public private(set) var rows: [[String]] = []
@@ -44,6 +44,16 @@ public struct CSVWriter: Sendable, Hashable {
     public static func record(_ fields: [String]) -> String {
         if fields.count == 1, fields[0].isEmpty { return "\"\"\r\n" }
         return fields.map(field).joined(separator: ",") + "\r\n"
+    }
+
+    /// Characters that make a spreadsheet read a cell as a formula (OWASP's list).
+    static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
+
+    /// A text cell defused as OWASP recommends: one starting like a formula gets a
+    /// leading `'`, which spreadsheets show as text and do not evaluate.
+    public static func text(_ value: String) -> String {
+        guard let first = value.unicodeScalars.first, formulaStarts.contains(first) else { return value }
+        return "'" + value
     }
 
     /// One field, quoted if needed.

@@ -44,12 +44,8 @@ public enum JSONWriter {
         /// The exact decimal expansion of `value` with no superfluous digits
         /// (`3431156`, `-68.61`, `0.1`); nil when it does not terminate (1/3).
         public init?(exactly value: Exact) {
-            var d = value.denominator
-            var twos = 0, fives = 0
-            while d % 2 == 0 { d /= 2; twos += 1 }
-            while d % 5 == 0 { d /= 5; fives += 1 }
-            guard d == 1 else { return nil }
-            literal = value.plain(places: max(twos, fives))
+            guard let places = value.decimalPlaces else { return nil }
+            literal = value.plain(places: places)
         }
 
         public var description: String { literal }

@@ -4,14 +4,16 @@ import Synchronization
 /// The stages end to end: load → check → (derive, render) → write.
 public enum Pipeline {
     /// Reads and validates the content folder. The site is nil when there are errors.
-    public static func check(content: String) -> (site: Site?, diagnostics: [Diagnostic]) {
-        let (_, book, diagnostics) = load(content: content)
+    /// With `options`, also checks what a build with them publishes (a chart of a
+    /// published release must not need an embargoed period).
+    public static func check(content: String, options: PublicationOptions? = nil) -> (site: Site?, diagnostics: [Diagnostic]) {
+        let (_, book, diagnostics) = load(content: content, options: options)
         return (book?.site, diagnostics)
     }
 
     /// Reads, loads and checks the content; the files come back for digests, and the
     /// checked site as its fact book (nil when there are errors).
-    static func load(content: String, cache: BuildCache? = nil) -> (files: ContentFiles?, book: FactBook?, diagnostics: [Diagnostic]) {
+    static func load(content: String, cache: BuildCache? = nil, options: PublicationOptions? = nil) -> (files: ContentFiles?, book: FactBook?, diagnostics: [Diagnostic]) {
         let files: ContentFiles
         do {
             files = try ContentFiles.read(from: content)
@@ -24,8 +26,22 @@ public enum Pipeline {
         guard let site else { return (files, nil, loadDiagnostics.sortedForReport()) }
         let memo = cache.map { ReleaseCheckMemo(cache: $0, digests: SiteDigests.content(files: files, site: site, fileDigests: $0.fileDigests(files))) }
         let book = FactBook(site: site)
-        let diagnostics = (loadDiagnostics + SiteChecks.run(book, memo: memo)).sortedForReport()
+        var diagnostics = loadDiagnostics + SiteChecks.run(book, memo: memo)
+        if let options { diagnostics += publishedCharts(book, options, known: diagnostics) }
+        diagnostics = diagnostics.sortedForReport()
         return (files, diagnostics.hasErrors ? nil : book, diagnostics)
+    }
+
+    /// The charts of the releases a build with `options` publishes, resolved against the site
+    /// it publishes (which leaves out periods of releases held back): what the pages will draw.
+    /// Only findings the whole site's checks did not make already.
+    static func publishedCharts(_ book: FactBook, _ options: PublicationOptions, known: [Diagnostic]) -> [Diagnostic] {
+        let (visible, _) = Publication.visibleSite(book.site, options)
+        let published = FactBook(site: visible, sharingValuesOf: book)
+        let seen = Set(known.map(\.description))
+        return visible.releases.flatMap { ReleaseCharts.resolve($0, book: published).diagnostics }
+            .filter { !seen.contains($0.description) }
+            .map { Diagnostic($0.severity, $0.message + " in the site published at this time: its release is not out yet", at: $0.location) }
     }
 }
 
@@ -68,7 +84,7 @@ extension Pipeline {
         let chromium = try pdf.map { _ in try PDFPrinter.chromium() }
         let started = DispatchTime.now()
         func since(_ t: DispatchTime) -> Double { Double(DispatchTime.now().uptimeNanoseconds - t.uptimeNanoseconds) / 1e9 }
-        let (files, checked, diagnostics) = load(content: content, cache: cache)
+        let (files, checked, diagnostics) = load(content: content, cache: cache, options: options)
         let checkTime = since(started)
         guard let checked, let files else { throw DiagnosticsError(diagnostics) }
         let (site, unpublished) = Publication.visibleSite(checked.site, options)

@@ -168,7 +168,10 @@ public struct PublishedFiles: Sendable {
 
     func csvRows(_ period: FiscalPeriod) -> [[String]] {
         let end = site.periods[period]?.end.iso ?? ""
-        return shared.take(period, uses: 2) { data(period) }.map { [period.id, period.label, end, $0.layout.id, $0.row.line, $0.row.label, $0.measure, $0.unit, $0.value ?? ""] }
+        return shared.take(period, uses: 2) { data(period) }.map { d in
+            // Every column but the figure is text a spreadsheet must not run as a formula.
+            [period.id, period.label, end, d.layout.id, d.row.line, d.row.label, d.measure, d.unit].map(CSVWriter.text) + [d.value ?? ""]
+        }
     }
 
     func csv(_ period: FiscalPeriod) -> OutputFile {

@@ -41,3 +41,20 @@ final class FigureFormatterTests: XCTestCase {
         XCTAssertEqual(FigureFormatter(c).format(Exact(decimal: "28777.99")!, places: 0), "28,777")
     }
 }
+
+/// Zero is never negative: `units < 0`, not `<= 0`, decides the parentheses.
+final class FigureFormatterZeroTests: XCTestCase {
+    func testZeroAndRoundedNegativeZeroPrintWithoutParenthesesOrMinus() {
+        for negative in FigureConventions.Negative.allCases {
+            var conventions = FigureConventions()
+            conventions.negative = negative
+            let f = FigureFormatter(conventions)
+            XCTAssertEqual(f.format(units: 0, places: 0), "0")
+            XCTAssertEqual(f.format(units: 0, places: 1, suffix: "%"), "0.0%")
+            // -0.04 rounds to zero tenths: "0.0", not "(0.0)" or "−0.0".
+            XCTAssertEqual(f.format(Exact(-4, 100), places: 1), "0.0")
+            XCTAssertEqual(f.format(Exact(-4, 10), places: 0), "0")
+            XCTAssertEqual(f.format(units: -1, places: 1), negative == .parentheses ? "(0.1)" : "−0.1")
+        }
+    }
+}

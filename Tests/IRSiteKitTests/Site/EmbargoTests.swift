@@ -75,6 +75,34 @@ final class EmbargoTests: XCTestCase {
         XCTAssertFalse(files(containing: "9,528,307", in: output).isEmpty, "the published release is there")
     }
 
+    /// A published release's chart that draws an embargoed period: `check` with the build's
+    /// clock reports what the build would fail on, at the period in the chart block.
+    func testCheckReportsAPublishedChartOfAnEmbargoedPeriodLikeTheBuild() async throws {
+        let tmp = try TempDirectory()
+        defer { tmp.remove() }
+        let content = try makeContent(in: tmp)
+        let release = content + "/releases/2001-q2.md"
+        let text = try String(contentsOfFile: release, encoding: .utf8)
+        let chart = "\n```chart\nkind: bar\ntitle: Dedicated access\nseries: [dedicated_access_services]\nperiods: [2001-Q2, 2001-Q3]\n```\n"
+        try (text + chart).write(toFile: release, atomically: true, encoding: .utf8)
+        let line = (text + chart).components(separatedBy: "\n").firstIndex { $0.hasPrefix("periods: [2001-Q2") }! + 1
+        let expected = "\(release):\(line):20: error: no facts for 3Q01 (periods/2001-q3.yaml) in the site published at this time: its release is not out yet"
+
+        let before = PublicationOptions(now: Timestamp("2002-02-12T14:59:59+09:00")!.epochSeconds())
+        let checked = Pipeline.check(content: content, options: before).diagnostics.filter { $0.severity == .error }.map(\.description)
+        XCTAssertEqual(checked, [expected])
+        do {
+            try await build(content, tmp.path("Output"), now: "2002-02-12T14:59:59+09:00")
+            XCTFail("the build must fail")
+        } catch let error as DiagnosticsError {
+            XCTAssertEqual(error.diagnostics.filter { $0.severity == .error }.map(\.description), [expected])
+        }
+        // Once 3Q01 is out, or in a preview that shows it, the chart draws.
+        let after = PublicationOptions(now: Timestamp("2002-02-12T15:00:00+09:00")!.epochSeconds())
+        XCTAssertFalse(Pipeline.check(content: content, options: after).diagnostics.hasErrors)
+        XCTAssertFalse(Pipeline.check(content: content, options: PublicationOptions(now: before.now, includeFuture: true)).diagnostics.hasErrors)
+    }
+
     func testTheReleaseAppearsAtItsInstant() async throws {
         let tmp = try TempDirectory()
         defer { tmp.remove() }
