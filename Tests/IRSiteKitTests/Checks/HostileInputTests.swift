@@ -89,7 +89,7 @@ final class HostileInputTests: XCTestCase {
         XCTAssertTrue(found.contains("Content/\(income):\(line):\(column): error: 2Q01 'basic_net_loss_per_ads' is too large or too precise to compute exactly (beyond 128-bit arithmetic); check its figures and constants"), "\(found)")
     }
 
-    func testOverlyPreciseRateIsALocatedError() throws {
+    func testAnOverlyPreciseRateComputesExactlyWithoutTrapping() throws {
         var content = try TestContent()
         content.edit(period, replacing: "rate: 119.23 ", with: "rate: 119.230000000000000000001 ")
         // Exact arithmetic cancels before it multiplies: the rate computes without overflow.
