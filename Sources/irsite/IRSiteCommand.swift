@@ -53,7 +53,9 @@ struct Build: AsyncParsableCommand {
         abstract: "Check the content and write the site.",
         discussion: """
             The site is written to a staging folder beside the output folder and swapped in only \
-            when every page succeeded: a failed build leaves the previous output untouched.
+            when every page succeeded: a failed build leaves the previous output untouched. One build at \
+            a time writes an output folder (a lock beside it); a build killed part-way is finished or \
+            cleaned up by the next one.
             """
     )
 
