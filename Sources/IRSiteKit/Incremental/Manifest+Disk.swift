@@ -17,7 +17,7 @@ extension Manifest {
     /// difference: the build makes it again.
     func difference(from output: String) -> String? {
         let (files, odd) = FolderWalk.files(under: output)
-        if let path = odd.sorted().first, !Self.isBookkeeping(path) {
+        if let path = odd.filter({ !Self.isBookkeeping($0) }).min() {
             return "'\(path)' is not a regular file"
         }
         if let extra = files.subtracting(entries.keys).filter({ !Self.isBookkeeping($0) }).min() {

@@ -177,6 +177,18 @@ final class OutputSafetyTests: XCTestCase {
                        ["\(manifest):1:1: warning: the output folder does not match the previous build's manifest ('releases/2009-q1/index.html' is not listed in it); writing the whole site again"])
         XCTAssertEqual(TempDirectory.snapshot(f.output), expected, "the unlisted release is gone")
 
+        // A listed file replaced by a link that leads out of the folder.
+        let outside = f.tmp.path("Outside.txt")
+        try "outside\n".write(toFile: outside, atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(atPath: f.output + "/robots.txt")
+        try FileManager.default.createSymbolicLink(atPath: f.output + "/robots.txt", withDestinationPath: outside)
+        let linked = try await f.build()
+        XCTAssertFalse(linked.incremental)
+        XCTAssertEqual(linked.diagnostics.filter { $0.message.contains("manifest") }.map(\.description),
+                       ["\(manifest):1:1: warning: the output folder does not match the previous build's manifest ('robots.txt' is not a regular file); writing the whole site again"])
+        XCTAssertEqual(TempDirectory.snapshot(f.output), expected)
+        XCTAssertEqual(try String(contentsOfFile: outside, encoding: .utf8), "outside\n")
+
         // A manifest line removed: its file is no longer listed.
         let text = try String(contentsOfFile: manifest, encoding: .utf8)
         try text.split(separator: "\n").filter { !$0.hasPrefix("feed.xml\t") }.map { $0 + "\n" }.joined().write(toFile: manifest, atomically: true, encoding: .utf8)
