@@ -58,7 +58,9 @@ struct Build: AsyncParsableCommand {
         abstract: "Check the content and write the site.",
         discussion: """
             The site is written to a staging folder beside the output folder and swapped in only \
-            when every page succeeded: a failed build leaves the previous output untouched.
+            when every page succeeded: a failed build leaves the previous output untouched. One build at \
+            a time writes an output folder (a lock beside it); a build killed part-way is finished or \
+            cleaned up by the next one.
             """
     )
 
@@ -154,7 +156,9 @@ struct PDF: ParsableCommand {
         discussion: """
             Drives headless Chromium (Debian's chromium package) on releases/*/summary.html and writes \
             summary.pdf beside each. The HTML is left as it was, also when printing fails. Pages link the \
-            PDF when the site is built with `irsite build --pdf`.
+            PDF when the site is built with `irsite build --pdf`. IRSITE_CHROMIUM chooses the browser \
+            executable. The folder must be a site written by irsite build; a build writing it at the \
+            same time makes this command stop.
             """
     )
 
@@ -164,13 +168,26 @@ struct PDF: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Paper size.", valueName: "a4|letter"))
     var paper: Paper = .a4
 
+    @Option(name: .long, help: ArgumentHelp("Seconds Chromium may take over one page before it is stopped and printing fails.",
+                                            valueName: "seconds"))
+    var timeout: Double = PDFPrinter.defaultTimeout
+
+    func validate() throws {
+        guard timeout > 0, timeout.isFinite else { throw ValidationError("--timeout must be a positive number of seconds; found \(timeout)") }
+    }
+
     func run() throws {
         do {
+            try PDFPrinter.checkBuiltSite(output)
             let chromium = try PDFPrinter.chromium()
-            let count = try PDFPrinter.printSummaries(in: output, paper: paper, chromium: chromium)
+            // No build may swap the folder away while its summaries are printed.
+            let lock = try OutputLock(output: URL(fileURLWithPath: output).standardizedFileURL.resolvingSymlinksInPath())
+            defer { lock.release() }
+            let count = try PDFPrinter.printSummaries(in: output, paper: paper, chromium: chromium, timeout: timeout)
             print("irsite pdf: printed \(count) summar\(count == 1 ? "y" : "ies") on \(paper.cssSize) paper in \(output)/")
         } catch let error as LocatedError {
             report([error.diagnostic])
+            FileHandle.standardError.write(Data("irsite pdf: failed; \(output)/ left as it was\n".utf8))
             throw ExitCode(1)
         } catch let error as EnvironmentError {
             FileHandle.standardError.write(Data("irsite pdf: \(error)\n".utf8))

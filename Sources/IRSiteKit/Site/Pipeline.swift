@@ -78,9 +78,11 @@ extension Pipeline {
     ///   - incremental: false forces a full build.
     ///   - progress: called as files are done (from any thread).
     ///   - cache: decoded content kept between builds by a long-lived process (the preview server).
+    ///   - writer: how files reach the staging folder (tests pass one that fails).
     public static func build(content: String, templates: String, output: String, options: PublicationOptions,
                              pdf: Paper? = nil, incremental: Bool = true,
-                             progress: (@Sendable (BuildProgress) -> Void)? = nil, cache: BuildCache? = nil) async throws -> BuildResult {
+                             progress: (@Sendable (BuildProgress) -> Void)? = nil, cache: BuildCache? = nil,
+                             writer fileWriter: any FileWriting = DiskFileWriter()) async throws -> BuildResult {
         let chromium = try pdf.map { _ in try PDFPrinter.chromium() }
         let started = DispatchTime.now()
         func since(_ t: DispatchTime) -> Double { Double(DispatchTime.now().uptimeNanoseconds - t.uptimeNanoseconds) / 1e9 }
@@ -90,9 +92,11 @@ extension Pipeline {
         let (site, unpublished) = Publication.visibleSite(checked.site, options)
         let theme = try await Templates(directory: templates)
         let assets = try SiteWriter.assets(in: templates)
-        let staging = try SiteWriter.Staging(output: output, protecting: [content, templates])
-        let previous = incremental && pdf == nil ? Manifest.read(from: output) : nil
+        let staging = try SiteWriter.Staging(output: output, protecting: [content, templates], writer: fileWriter)
         do {
+            // Read under the output lock: no other build can change the folder now.
+            let (previous, manifestWarning) = incremental && pdf == nil ? trustedManifest(in: output) : (nil, nil)
+            let diagnostics = diagnostics + (manifestWarning.map { [$0] } ?? [])
             // The calendar decides the notice every page carries, so it is part of every page's digest.
             let calendar = FinancialCalendar(site: site)
             let notice = PageRenderer.quietPeriodNotice(calendar, now: options.now, shortName: site.settings.shortName)
@@ -145,6 +149,25 @@ extension Pipeline {
         } catch {
             staging.abort()
             throw error
+        }
+    }
+
+    /// The previous build's manifest when the output folder matches it; else nil
+    /// (a full build) and, when there was one, a warning saying why it was not used.
+    static func trustedManifest(in output: String) -> (Manifest?, Diagnostic?) {
+        let at = SourceLocation(file: output + "/" + Manifest.fileName, line: 1, column: 1)
+        do {
+            guard let manifest = try Manifest.load(from: output) else { return (nil, nil) }
+            if let difference = manifest.difference(from: output) {
+                return (nil, Diagnostic(.warning, "the output folder does not match the previous build's manifest (\(difference)); writing the whole site again",
+                                        at: at, stage: .render))
+            }
+            return (manifest, nil)
+        } catch let error as LocatedError {
+            return (nil, Diagnostic(.warning, "ignoring the previous build's manifest: \(error.message); writing the whole site again",
+                                    at: error.location, stage: .render))
+        } catch {
+            return (nil, Diagnostic(.warning, "ignoring the previous build's manifest: \(error); writing the whole site again", at: at, stage: .render))
         }
     }
 }

@@ -2,8 +2,9 @@ import Foundation
 
 /// Writes a built site atomically: every file goes into a staging folder
 /// beside the output folder, which replaces the output folder only once all
-/// were written. A failure removes the staging folder and leaves the previous
-/// output exactly as it was.
+/// were written. A failure before the commit removes the staging folder and
+/// leaves the previous output exactly as it was; a commit cut short is
+/// finished by the next build from its journal.
 public enum SiteWriter {
     /// Rejects a path that could leave the output folder or is not portable.
     public static func validate(_ path: String) throws {
@@ -17,27 +18,38 @@ public enum SiteWriter {
 
     /// A staging folder beside the output folder. Pages are written into it as
     /// they are rendered (none is kept in memory), then `commit` swaps it in.
+    /// It holds the output folder's lock from its creation until it is committed
+    /// or aborted, and each commit goes through a ``CommitJournal``.
     public final class Staging: @unchecked Sendable {
         // Mutable state is guarded by `lock`; pages are written from many tasks.
         private let lock = NSLock()
         private var written: Set<String> = []
         /// Folders already made in the staging folder (most files share one).
         private var folders: Set<String> = [""]
-        private var finished = false
+        /// Set once a commit has started: the staging folder then belongs to its journal.
+        private var journaled = false
         let target: URL
         let folder: URL
         let previous: URL
+        let outputLock: OutputLock
+        let writer: any FileWriting
 
         /// The file every output folder carries, so that a build only ever replaces
         /// a folder it wrote itself (or an empty one), never a folder of the user's.
         public static let marker = ".irsite-output"
 
-        public init(output: String, protecting inputs: [String] = []) throws {
+        /// Takes the output folder's lock, finishes a commit an earlier build left
+        /// unfinished, removes killed builds' staging folders, and makes a new one.
+        public init(output: String, protecting inputs: [String] = [], writer: any FileWriting = DiskFileWriter()) throws {
             let fm = FileManager.default
+            self.writer = writer
             target = URL(fileURLWithPath: output).standardizedFileURL.resolvingSymlinksInPath()
-            try Self.checkReplaceable(target, protecting: inputs)
             let parent = target.deletingLastPathComponent()
+            try Self.checkInputs(target, protecting: inputs)
             try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+            outputLock = try OutputLock(output: target)
+            try CommitJournal.recover(target)
+            try Self.checkReplaceable(target)
             let token = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
             folder = parent.appendingPathComponent(".\(target.lastPathComponent).staging-\(token)")
             previous = parent.appendingPathComponent(".\(target.lastPathComponent).previous-\(token)")
@@ -48,10 +60,8 @@ public enum SiteWriter {
             }
         }
 
-        /// Refuses an output folder that holds anything but a previous build, or
-        /// that is, holds or lies inside the content or the templates.
-        static func checkReplaceable(_ target: URL, protecting inputs: [String]) throws {
-            let fm = FileManager.default
+        /// Refuses an output folder that is, holds or lies inside the content or the templates.
+        static func checkInputs(_ target: URL, protecting inputs: [String]) throws {
             let at = SourceLocation(file: target.path, line: 1, column: 1)
             for input in inputs {
                 let protected = URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath().path
@@ -60,6 +70,12 @@ public enum SiteWriter {
                     throw LocatedError("refusing to write the site to '\(t)': it is, holds or lies inside '\(input)'", at: at)
                 }
             }
+        }
+
+        /// Refuses an output folder that holds anything but a previous build.
+        static func checkReplaceable(_ target: URL) throws {
+            let fm = FileManager.default
+            let at = SourceLocation(file: target.path, line: 1, column: 1)
             var isDirectory: ObjCBool = false
             guard fm.fileExists(atPath: target.path, isDirectory: &isDirectory) else { return }
             guard isDirectory.boolValue else {
@@ -78,84 +94,52 @@ public enum SiteWriter {
             guard isNew else {
                 throw LocatedError("two pages would be written to '\(file.path)'", at: SourceLocation(file: file.path, line: 1, column: 1))
             }
-            let fm = FileManager.default
-            let target = folder.path + "/" + file.path
             let parent = file.path.split(separator: "/").dropLast().joined(separator: "/")
             if lock.withLock({ !folders.contains(parent) }) {
-                try fm.createDirectory(atPath: folder.path + "/" + parent, withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(atPath: folder.path + "/" + parent, withIntermediateDirectories: true)
                 lock.withLock { _ = folders.insert(parent) }
             }
-            if let source = file.copiedFrom {
-                try fm.copyItem(atPath: source, toPath: target)
-                return
-            }
-            if let (prefix, sources) = file.joined {
-                try SiteWriter.writeJoined(prefix, bodiesOf: sources, to: target)
-                return
-            }
-            try SiteWriter.writeFile(file.contents, to: target)
+            try writer.write(file, to: folder.path + "/" + file.path)
         }
 
         /// Where the site is being written, for steps that read it back (PDF printing).
         public var path: String { folder.path }
 
         /// Replaces the output folder by the staging folder: two renames on one
-        /// file system; the old output is removed last, and restored if the second rename fails.
+        /// file system, journaled, so that a build killed between them is finished by the next.
         public func commit() throws {
-            let fm = FileManager.default
-            let hadOutput = fm.fileExists(atPath: target.path)
-            if hadOutput { try fm.moveItem(at: target, to: previous) }
-            do {
-                try fm.moveItem(at: folder, to: target)
-            } catch {
-                if hadOutput { try? fm.moveItem(at: previous, to: target) }
-                throw error
-            }
-            if hadOutput { try? fm.removeItem(at: previous) }
-            lock.withLock { finished = true }
+            try run(CommitJournal(kind: .swap, staging: folder.lastPathComponent, previous: previous.lastPathComponent))
         }
 
         /// Moves only the files written here into the output folder (an incremental
         /// build stages just what changed), removes `stale` files, and writes `manifest`
-        /// last. The old manifest goes first, so an update cut short by a failing disk
-        /// is followed by a full build.
+        /// last. A step that fails undoes the steps before it; a build killed part-way
+        /// leaves the journal from which the next build finishes the update.
         public func commitChanges(removing stale: [String], manifest: Manifest) throws {
-            let fm = FileManager.default
-            let out = target.path
-            try? fm.removeItem(atPath: out + "/" + Manifest.fileName)
-            let paths = lock.withLock { written.sorted() }
-            var made: Set<String> = []
-            for path in paths {
-                let parent = path.split(separator: "/").dropLast().joined(separator: "/")
-                if !parent.isEmpty, made.insert(parent).inserted {
-                    try fm.createDirectory(atPath: out + "/" + parent, withIntermediateDirectories: true)
-                }
-                guard rename(folder.path + "/" + path, out + "/" + path) == 0 else {
-                    throw LocatedError("cannot move '\(path)' into '\(out)': \(String(cString: strerror(errno)))",
-                                       at: SourceLocation(file: out + "/" + path, line: 1, column: 1))
-                }
-            }
-            var folders: Set<String> = []
-            for path in stale {
-                try? fm.removeItem(atPath: out + "/" + path)
-                var parts = path.split(separator: "/").dropLast()
-                while !parts.isEmpty {
-                    folders.insert(parts.joined(separator: "/"))
-                    parts = parts.dropLast()
-                }
-            }
-            // Folders left empty by a deleted release go too, deepest first.
-            for folder in folders.sorted(by: { $0.count > $1.count }) {
-                if (try? fm.contentsOfDirectory(atPath: out + "/" + folder))?.isEmpty == true { try? fm.removeItem(atPath: out + "/" + folder) }
-            }
-            try SiteWriter.writeFile(Array(manifest.text.utf8), to: out + "/" + Manifest.fileName)
-            abort()
+            let moves = lock.withLock { written.sorted() }
+            try run(CommitJournal(kind: .update, staging: folder.lastPathComponent, previous: previous.lastPathComponent,
+                                  moves: moves, stale: stale, manifest: manifest.text))
         }
 
-        /// Removes the staging folder; the output folder is untouched.
+        private func run(_ journal: CommitJournal) throws {
+            try journal.write(for: target)
+            lock.withLock { journaled = true }
+            do {
+                try journal.apply(to: target) { [writer] in try writer.move($0, to: $1) }
+            } catch {
+                // Undone, the staging folder is this build's again (abort removes it);
+                // else the journal stays for the next build to finish the commit.
+                if (try? journal.rollBack(target)) != nil { lock.withLock { journaled = false } }
+                throw error
+            }
+            outputLock.release()
+        }
+
+        /// Removes the staging folder, unless a commit has started (its journal
+        /// then needs it), and releases the output folder.
         public func abort() {
-            try? FileManager.default.removeItem(at: folder)
-            lock.withLock { finished = true }
+            if !lock.withLock({ journaled }) { try? FileManager.default.removeItem(at: folder) }
+            outputLock.release()
         }
     }
 

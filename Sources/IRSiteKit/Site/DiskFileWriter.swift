@@ -1,0 +1,16 @@
+import Foundation
+
+/// Writes files to the disk: the writer every build uses outside tests.
+public struct DiskFileWriter: FileWriting {
+    public init() {}
+
+    public func write(_ file: OutputFile, to path: String) throws {
+        if let source = file.copiedFrom {
+            try FileManager.default.copyItem(atPath: source, toPath: path)
+        } else if let (prefix, sources) = file.joined {
+            try SiteWriter.writeJoined(prefix, bodiesOf: sources, to: path)
+        } else {
+            try SiteWriter.writeFile(file.contents, to: path)
+        }
+    }
+}
