@@ -189,6 +189,22 @@ final class OutputSafetyTests: XCTestCase {
         XCTAssertEqual(TempDirectory.snapshot(f.output), expected)
         XCTAssertEqual(try String(contentsOfFile: outside, encoding: .utf8), "outside\n")
 
+        // A folder of the output replaced by a link to a folder outside it (found by a probe:
+        // an incremental build wrote and removed data files through the link).
+        let victim = f.tmp.path("Victim")
+        try FileManager.default.createDirectory(atPath: victim, withIntermediateDirectories: true)
+        let dataFiles = try FileManager.default.contentsOfDirectory(atPath: f.output + "/data").sorted()
+        for name in dataFiles { try "precious\n".write(toFile: victim + "/" + name, atomically: true, encoding: .utf8) }
+        try FileManager.default.removeItem(atPath: f.output + "/data")
+        try FileManager.default.createSymbolicLink(atPath: f.output + "/data", withDestinationPath: victim)
+        let folderLinked = try await f.build()
+        XCTAssertFalse(folderLinked.incremental)
+        XCTAssertEqual(folderLinked.diagnostics.filter { $0.message.contains("manifest") }.count, 1)
+        XCTAssertEqual(TempDirectory.snapshot(f.output), expected, "data/ is a real folder again, with the build's files")
+        for name in dataFiles {
+            XCTAssertEqual(try String(contentsOfFile: victim + "/" + name, encoding: .utf8), "precious\n", "\(name) outside the output is untouched")
+        }
+
         // A manifest line removed: its file is no longer listed.
         let text = try String(contentsOfFile: manifest, encoding: .utf8)
         try text.split(separator: "\n").filter { !$0.hasPrefix("feed.xml\t") }.map { $0 + "\n" }.joined().write(toFile: manifest, atomically: true, encoding: .utf8)
