@@ -255,8 +255,8 @@ public enum SiteLoader {
         return visit(start) ? path : nil
     }
 
-    static func suggestion(_ name: String, _ candidates: Set<String>) -> String {
-        NodeDecoder.Context.closest(to: name, in: candidates).map { "; did you mean '\($0)'?" } ?? ""
+    static func suggestion(_ name: String, _ candidates: some Sequence<String>) -> String {
+        Suggestion.closest(to: name, in: candidates).map { "; did you mean '\($0)'?" } ?? ""
     }
 
     // MARK: Periods
@@ -369,6 +369,7 @@ public enum SiteLoader {
             if let endText = e.end {
                 end = Timestamp(endText.value)
                 if end == nil { fail("expected a date or a date-time with a zone, found '\(endText.value)'", endText.location) }
+                if let end, let problem = Event.orderProblem(start: start, end: end) { fail(problem, endText.location) }
             }
             events.append(Event(title: e.title, kind: e.kind, start: start, end: end, url: e.url, location: e.start.location))
         }
@@ -427,11 +428,7 @@ extension Layout {
                 diagnostics.append(Diagnostic(.error, "a translation column needs a money unit, not \(unit)", at: column.location, stage: .load))
             }
         }
-        let spanned = raw.groups.reduce(0) { $0 + $1.columns }
-        if !raw.groups.isEmpty, spanned != raw.columns.count {
-            diagnostics.append(Diagnostic(.error, "groups span \(spanned) columns but the layout has \(raw.columns.count)",
-                                          at: SourceLocation(file: file, line: 1, column: 1), stage: .load))
-        }
+        diagnostics += Self.groupSpanProblems(raw, file: file)
         return self
     }
 }
