@@ -15,6 +15,7 @@ public enum SiteChecks {
         out += overrides(book)
         out += releases(book, memo: memo)
         out += headline(site)
+        out += summaryCharts(site)
         out += divisionsByZero(book)
         return out
     }

@@ -9,7 +9,7 @@ public struct LayoutFile: Decodable, Sendable {
     public var unit: Unit
     public var unitNote: String?
     public var percentOf: Located<String>?
-    public var translationNote: String?
+    public var translationNote: Located<String>?
     public var missing: String?
     public var decimals: Int
     public var groups: [ColumnGroupSpec]
@@ -34,7 +34,7 @@ public struct LayoutFile: Decodable, Sendable {
         unit = try c.decode(Unit.self, forKey: .unit)
         unitNote = try c.decodeIfPresent(String.self, forKey: .unitNote)
         percentOf = try c.decodeIfPresent(Located<String>.self, forKey: .percentOf)
-        translationNote = try c.decodeIfPresent(String.self, forKey: .translationNote)
+        translationNote = try c.decodeIfPresent(Located<String>.self, forKey: .translationNote)
         missing = try c.decodeIfPresent(String.self, forKey: .missing)
         decimals = try c.decodeIfPresent(Int.self, forKey: .decimals) ?? 0
         let groups = try c.decodeIfPresent(Located<[ColumnGroupSpec]>.self, forKey: .groups)

@@ -183,7 +183,7 @@ public enum SiteLoader {
             }
         }
         return Layout(id: file.stem, file: file.path, order: raw.order, title: raw.title, heading: raw.heading, basis: raw.basis,
-                      unit: raw.unit, unitNote: raw.unitNote, percentOf: raw.percentOf?.value, translationNote: raw.translationNote,
+                      unit: raw.unit, unitNote: raw.unitNote, percentOf: raw.percentOf?.value, translationNote: raw.translationNote?.value,
                       missing: raw.missing, decimals: raw.decimals, groups: raw.groups, columns: raw.columns.map(\.value),
                       rows: rows, checks: checks, notes: raw.notes)
             .validated(raw, diagnostics: &diagnostics)
@@ -429,6 +429,7 @@ extension Layout {
             }
         }
         diagnostics += Self.groupSpanProblems(raw, file: file)
+        diagnostics += Self.translationNoteProblems(raw)
         return self
     }
 }
