@@ -24,8 +24,10 @@ public struct ChartEmbedSpec: Decodable, Sendable {
         kind = try c.decode(ChartKind.self, forKey: .kind)
         title = try c.decode(String.self, forKey: .title)
         series = try c.decode([Located<String>].self, forKey: .series)
-        labels = try c.decodeIfPresent([String: String].self, forKey: .labels) ?? [:]
-        periods = try c.decodeIfPresent([Located<String>].self, forKey: .periods)
+        let labels = try c.decodeIfPresent([String: Located<String>].self, forKey: .labels) ?? [:]
+        self.labels = labels.mapValues(\.value)
+        let periods = try c.decodeIfPresent(Located<[Located<String>]>.self, forKey: .periods)
+        self.periods = periods?.value
         unit = try c.decodeIfPresent(Unit.self, forKey: .unit)
         decimals = try c.decodeIfPresent(Int.self, forKey: .decimals)
         guidance = try c.decodeIfPresent(Located<String>.self, forKey: .guidance)
@@ -34,6 +36,7 @@ public struct ChartEmbedSpec: Decodable, Sendable {
         if series.isEmpty {
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "a chart needs at least one line in 'series'"))
         }
+        if let problem = Self.referenceProblem(series: series, labels: labels, periods: periods) { throw problem }
     }
 }
 
@@ -151,7 +154,7 @@ public enum ReleaseCharts {
             var lines: [LineDefinition] = []
             for s in spec.series {
                 if let def = site.lines[s.value] { lines.append(def) } else {
-                    fail("unknown line '\(s.value)' in chart\(SiteLoader.suggestion(s.value, Set(site.lines.keys)))", s.location)
+                    fail("unknown line '\(s.value)' in chart\(SiteLoader.suggestion(s.value, site.lines.keys))", s.location)
                 }
             }
             var periods: [FiscalPeriod] = []

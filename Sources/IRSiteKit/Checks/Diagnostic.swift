@@ -42,7 +42,27 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// `path:line:col: severity: message`, the format compilers use, so editors can jump to it.
-    public var description: String { "\(location): \(severity.rawValue): \(message)" }
+    /// Control characters from content are escaped, so a value quoted in a message
+    /// cannot clear the screen or retitle the terminal it is printed on.
+    public var description: String { Self.printable("\(location): \(severity.rawValue): \(message)") }
+
+    /// `text` with C0 and C1 control characters (other than tab) and DEL written as `\u{1B}`.
+    static func printable(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if isControl(scalar) {
+                out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar != "\t" && (scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value))
+    }
 }
 
 /// Thrown when content has errors: carries every diagnostic found so far.

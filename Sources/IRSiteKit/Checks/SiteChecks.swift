@@ -15,6 +15,7 @@ public enum SiteChecks {
         out += overrides(book)
         out += releases(book, memo: memo)
         out += headline(site)
+        out += summaryCharts(site)
         out += divisionsByZero(book)
         out += overflows(book)
         return out
@@ -206,6 +207,8 @@ public enum SiteChecks {
                 out.append(Diagnostic(.warning, "raw HTML is left out of the page; write Markdown, or set raw_html: true in site.yaml", at: at))
             case .rawHTML:
                 break
+            case .dangerousURL(let url):
+                out.append(Diagnostic(.error, "a link to '\(url.prefix(60))' could run script in the reader's browser; it is left out of the page (javascript:, vbscript:, file: and data: other than images are not allowed)", at: at))
             }
         }
         var warnedMissing: Set<FiscalPeriod> = []

@@ -9,10 +9,12 @@ public struct LayoutFile: Decodable, Sendable {
     public var unit: Unit
     public var unitNote: String?
     public var percentOf: Located<String>?
-    public var translationNote: String?
+    public var translationNote: Located<String>?
     public var missing: String?
     public var decimals: Int
     public var groups: [ColumnGroupSpec]
+    /// Where `groups` is written, for a wrong total.
+    public var groupsLocation: SourceLocation?
     public var columns: [Located<ColumnSpec>]
     public var rows: [Located<RowSpec>]
     public var checks: [CheckSpec]
@@ -32,10 +34,12 @@ public struct LayoutFile: Decodable, Sendable {
         unit = try c.decode(Unit.self, forKey: .unit)
         unitNote = try c.decodeIfPresent(String.self, forKey: .unitNote)
         percentOf = try c.decodeIfPresent(Located<String>.self, forKey: .percentOf)
-        translationNote = try c.decodeIfPresent(String.self, forKey: .translationNote)
+        translationNote = try c.decodeIfPresent(Located<String>.self, forKey: .translationNote)
         missing = try c.decodeIfPresent(String.self, forKey: .missing)
         decimals = try LayoutFile.decimals(c.decodeIfPresent(Located<Int>.self, forKey: .decimals)) ?? 0
-        groups = try c.decodeIfPresent([ColumnGroupSpec].self, forKey: .groups) ?? []
+        let groups = try c.decodeIfPresent(Located<[ColumnGroupSpec]>.self, forKey: .groups)
+        self.groups = groups?.value ?? []
+        groupsLocation = groups?.location
         columns = try c.decode([Located<ColumnSpec>].self, forKey: .columns)
         rows = try c.decode([Located<RowSpec>].self, forKey: .rows)
         checks = try c.decodeIfPresent([CheckSpec].self, forKey: .checks) ?? []
@@ -46,6 +50,18 @@ public struct LayoutFile: Decodable, Sendable {
 public struct ColumnGroupSpec: Decodable, Sendable {
     public var label: String
     public var columns: Int
+    /// Where `columns` is written, for a span out of range.
+    public var columnsLocation: SourceLocation?
+
+    enum CodingKeys: String, CodingKey { case label, columns }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        label = try c.decode(String.self, forKey: .label)
+        let columns = try c.decode(Located<Int>.self, forKey: .columns)
+        self.columns = columns.value
+        columnsLocation = columns.location
+    }
 }
 
 /// Which period a column reads, relative to the release's period.

@@ -175,32 +175,7 @@ extension NodeDecoder.Context {
 
     /// The most similar known key, to turn "unknown key" into a typo fix.
     static func closest(to name: String, in candidates: Set<String>) -> String? {
-        let limit = Swift.max(2, name.count / 3)
-        var best: (name: String, distance: Int)?
-        for candidate in candidates.sorted() {
-            let distance = editDistance(name, candidate)
-            if distance <= limit, distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
-        }
-        return best?.name
-    }
-
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        guard !a.isEmpty else { return b.count }
-        guard !b.isEmpty else { return a.count }
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [Int](repeating: 0, count: b.count + 1)
-            current[0] = i
-            for j in 1...b.count {
-                let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
-                let insertion = current[j - 1] + 1
-                let deletion = previous[j] + 1
-                current[j] = Swift.min(substitution, insertion, deletion)
-            }
-            previous = current
-        }
-        return previous[b.count]
+        Suggestion.closest(to: name, in: candidates)
     }
 }
 
@@ -342,6 +317,9 @@ private struct SingleBox: SingleValueDecodingContainer {
     func decode(_ type: String.Type) throws -> String {
         let s = try scalar("a string")
         if decoder.node.isNullScalar { throw LocatedError("expected a string, found null", at: decoder.location) }
+        if let control = ContentText.controlCharacter(in: s.string) {
+            throw LocatedError("a string cannot contain the control character \(ContentText.name(of: control)); pages would be invalid HTML", at: decoder.location)
+        }
         return s.string
     }
 

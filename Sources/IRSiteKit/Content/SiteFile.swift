@@ -48,6 +48,8 @@ public struct SummarySpec: Decodable, Sendable {
     public var segments: [HeadlineSpec]
     /// Chart ids of the release to print (two or three).
     public var charts: [String]
+    /// `charts` with where each id is written, to report an id no release draws.
+    public var chartEntries: [Located<String>]
     /// One line of small type at the foot of the summary.
     public var safeHarbour: String?
 
@@ -55,6 +57,7 @@ public struct SummarySpec: Decodable, Sendable {
         figures = nil
         segments = []
         charts = []
+        chartEntries = []
         safeHarbour = nil
     }
 
@@ -64,7 +67,8 @@ public struct SummarySpec: Decodable, Sendable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         figures = try c.decodeIfPresent([HeadlineSpec].self, forKey: .figures)
         segments = try c.decodeIfPresent([HeadlineSpec].self, forKey: .segments) ?? []
-        charts = try c.decodeIfPresent([String].self, forKey: .charts) ?? []
+        chartEntries = try c.decodeIfPresent([Located<String>].self, forKey: .charts) ?? []
+        charts = chartEntries.map(\.value)
         safeHarbour = try c.decodeIfPresent(String.self, forKey: .safeHarbour)
     }
 }

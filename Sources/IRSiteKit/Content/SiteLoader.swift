@@ -188,7 +188,7 @@ public enum SiteLoader {
             }
         }
         return Layout(id: file.stem, file: file.path, order: raw.order, title: raw.title, heading: raw.heading, basis: raw.basis,
-                      unit: raw.unit, unitNote: raw.unitNote, percentOf: raw.percentOf?.value, translationNote: raw.translationNote,
+                      unit: raw.unit, unitNote: raw.unitNote, percentOf: raw.percentOf?.value, translationNote: raw.translationNote?.value,
                       missing: raw.missing, decimals: raw.decimals, groups: raw.groups, columns: raw.columns.map(\.value),
                       rows: rows, checks: checks, notes: raw.notes)
             .validated(raw, diagnostics: &diagnostics)
@@ -260,8 +260,8 @@ public enum SiteLoader {
         return visit(start) ? path : nil
     }
 
-    static func suggestion(_ name: String, _ candidates: Set<String>) -> String {
-        NodeDecoder.Context.closest(to: name, in: candidates).map { "; did you mean '\($0)'?" } ?? ""
+    static func suggestion(_ name: String, _ candidates: some Sequence<String>) -> String {
+        Suggestion.closest(to: name, in: candidates).map { "; did you mean '\($0)'?" } ?? ""
     }
 
     // MARK: Periods
@@ -380,6 +380,7 @@ public enum SiteLoader {
             if let endText = e.end {
                 end = Timestamp(endText.value)
                 if end == nil { fail("expected a date or a date-time with a zone, found '\(endText.value.excerpt)'", endText.location) }
+                if let end, let problem = Event.orderProblem(start: start, end: end) { fail(problem, endText.location) }
             }
             if let url = e.url, !AbsoluteURL.isValidBase(url.value) {
                 // Pages link it: a javascript: or relative address must not become a link.
@@ -443,11 +444,8 @@ extension Layout {
                 diagnostics.append(Diagnostic(.error, "a translation column needs a money unit, not \(unit)", at: column.location, stage: .load))
             }
         }
-        let spanned = raw.groups.reduce(0) { $0 + $1.columns }
-        if !raw.groups.isEmpty, spanned != raw.columns.count {
-            diagnostics.append(Diagnostic(.error, "groups span \(spanned) columns but the layout has \(raw.columns.count)",
-                                          at: SourceLocation(file: file, line: 1, column: 1), stage: .load))
-        }
+        diagnostics += Self.groupSpanProblems(raw, file: file)
+        diagnostics += Self.translationNoteProblems(raw)
         return self
     }
 }

@@ -52,6 +52,8 @@ struct CMarkDocument: ~Copyable {
 
     /// Renders `node` (the root by default) and its descendants to HTML with the parser's extensions.
     func html(of node: OpaquePointer? = nil) -> String {
+        // cmark's own URL filter is off with raw HTML: apply ours (see CMarkLinkFilter).
+        if optionBits & Int32(CMARK_OPT_UNSAFE) != 0 { CMarkLinkFilter.neutralise(under: node ?? root) }
         guard let rendered = cmark_render_html(node ?? root, optionBits, cmark_parser_get_syntax_extensions(parser))
         else { fatalError("cmark_render_html failed (out of memory)") }
         defer { free(rendered) }

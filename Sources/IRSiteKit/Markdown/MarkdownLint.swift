@@ -7,6 +7,8 @@ public struct MarkdownFinding: Sendable, Equatable {
         case topLevelHeading
         /// Raw HTML, dropped unless the site allows it.
         case rawHTML
+        /// A link or image whose URL could run script (`javascript:`, `data:text/html`, …): never published.
+        case dangerousURL(String)
     }
 
     public var kind: Kind
@@ -16,7 +18,7 @@ public struct MarkdownFinding: Sendable, Equatable {
 }
 
 extension Markdown {
-    /// Level-1 headings and raw HTML (block or inline), in document order.
+    /// Level-1 headings, raw HTML (block or inline) and dangerous link URLs, in document order.
     public static func findings(in markdown: String) -> [MarkdownFinding] {
         findings(in: CMarkDocument(parsing: markdown, options: .init()))
     }
@@ -30,6 +32,11 @@ extension Markdown {
                 found.append(MarkdownFinding(kind: .topLevelHeading, line: at.line, column: at.column))
             } else if type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE {
                 found.append(MarkdownFinding(kind: .rawHTML, line: at.line, column: max(at.column, 1)))
+            } else if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
+                let url = CMarkLinkFilter.url(of: node)
+                if CMarkLinkFilter.isDangerous(url) {
+                    found.append(MarkdownFinding(kind: .dangerousURL(url), line: at.line, column: max(at.column, 1)))
+                }
             }
             return .descend
         }

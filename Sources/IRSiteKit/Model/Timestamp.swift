@@ -31,10 +31,13 @@ public struct Timestamp: Sendable, Hashable, CustomStringConvertible {
         } else {
             return nil // a time without a zone is ambiguous for an embargo
         }
-        let hms = rest.split(separator: ":")
-        guard hms.count == 2 || hms.count == 3, let h = Int(hms[0]), let m = Int(hms[1]), h < 24, m < 60 else { return nil }
+        // Two digits each, in range: a leap second (:60) has no place in the calendar the
+        // pages count in, and would be written back as an invalid 24:00:00.
+        let hms = rest.split(separator: ":", omittingEmptySubsequences: false)
+        guard hms.count == 2 || hms.count == 3, hms.allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+              let h = Int(hms[0]), let m = Int(hms[1]), h < 24, m < 60 else { return nil }
         let s = hms.count == 3 ? Int(hms[2]) : 0
-        guard let s, s < 61 else { return nil }
+        guard let s, s < 60 else { return nil }
         secondsOfDay = h * 3600 + m * 60 + s
         utcOffset = offset
     }
