@@ -4,7 +4,8 @@ import NIOFileSystem
 
 /// Answers every request of the preview server: files of the output folder
 /// (HTML with the live-reload script added), the live-reload script and its
-/// event stream, and refusals. Nothing outside the output folder is ever read.
+/// event stream, and refusals. Nothing outside the output folder is ever read,
+/// and nothing is answered to a request for another host (``LoopbackHost``).
 struct PreviewResponder: HTTPResponder {
     typealias Context = BasicRequestContext
 
@@ -12,6 +13,14 @@ struct PreviewResponder: HTTPResponder {
     let state: PreviewState
 
     func respond(to request: Request, context: Context) async throws -> Response {
+        // Before anything else, the live-reload stream included: see LoopbackHost for why.
+        guard LoopbackHost.accepts(request.head.authority) else {
+            return Self.plain(.misdirectedRequest, "Misdirected request: this preview answers only localhost, 127.0.0.1 and [::1].\n")
+        }
+        // The parser keeps the first Host as the authority and leaves any other among the fields.
+        guard !request.headers.contains(.host) else {
+            return Self.plain(.badRequest, "Refused: more than one Host header.\n")
+        }
         // The raw target as it arrived: `request.uri` would already be parsed.
         let target = request.head.path ?? ""
         let response: Response
@@ -106,4 +115,5 @@ struct PreviewResponder: HTTPResponder {
 
 extension HTTPField.Name {
     static let xContentTypeOptions = Self("X-Content-Type-Options")!
+    static let host = Self("Host")!
 }
