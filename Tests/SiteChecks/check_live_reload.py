@@ -107,6 +107,7 @@ def main():
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
 
     try:
+        from selenium.common.exceptions import WebDriverException
         from selenium.webdriver.support.ui import WebDriverWait
     except ImportError as error:
         fail_tool(CHECK, f"selenium is not installed: {error}")
@@ -125,7 +126,8 @@ def main():
 
     def wait_until(what, condition):
         try:
-            WebDriverWait(driver, WAIT, poll_frequency=0.1).until(lambda d: condition())
+            # A script run just as the page reloads can fail (its document is going away): look again.
+            WebDriverWait(driver, WAIT, poll_frequency=0.1, ignored_exceptions=(WebDriverException,)).until(lambda d: condition())
         except Exception as error:  # TimeoutException, or the page vanishing mid-reload
             raise RuntimeError(f"{what}: not within {WAIT} s ({type(error).__name__})") from None
 

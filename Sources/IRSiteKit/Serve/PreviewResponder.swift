@@ -46,11 +46,8 @@ struct PreviewResponder: HTTPResponder {
         } catch {
             return Self.plain(.badRequest, "Refused: \(error).\n")
         }
-        switch folder.lookup(path) {
-        case .file(let file):
-            guard let contents = try? await ByteBuffer(contentsOf: FilePath(file), maximumSizeAllowed: .gibibytes(1)) else {
-                return await notFound(target)
-            }
+        switch await find(path) {
+        case .file(let contents):
             let type = MediaType.of(path.relativeFile)
             guard type == MediaType.html else { return Self.response(.ok, type: type, body: contents) }
             return Self.response(.ok, type: type, body: await withLiveReload(contents))
@@ -60,6 +57,32 @@ struct PreviewResponder: HTTPResponder {
             return Self.plain(.movedPermanently, "Moved to \(location)\n", extra: [.location: location + query])
         case .notFound:
             return await notFound(target)
+        }
+    }
+
+    enum Found {
+        case file(ByteBuffer)
+        case redirect(location: String)
+        case notFound
+    }
+
+    /// The file's bytes (read whole once opened, so a build cannot change them midway),
+    /// a redirect, or nothing. Nothing found while a build runs is looked for again
+    /// after it: the build may be swapping the file or the whole folder.
+    private func find(_ path: PreviewPath) async -> Found {
+        var waited = false
+        while true {
+            switch folder.lookup(path) {
+            case .file(let file):
+                if let contents = try? await ByteBuffer(contentsOf: FilePath(file), maximumSizeAllowed: .gibibytes(1)) { return .file(contents) }
+            case .redirect(let location):
+                return .redirect(location: location)
+            case .notFound:
+                break
+            }
+            if waited { return .notFound }
+            waited = true
+            guard await state.afterBuild() else { return .notFound }
         }
     }
 
