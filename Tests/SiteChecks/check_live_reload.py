@@ -6,6 +6,8 @@
 DIR holds Content/ and Templates/ (a copy: this script edits them). The script
 starts `irsite serve` on a free loopback port, opens a release page and then:
 
+  0. stops the server, edits the Markdown, starts it again: the page (of build 1,
+     as is the new server's first build) must reconnect, reload and show the new words;
   1. edits the release's Markdown: the page must reload and show the new words;
   2. breaks a template: the page must show the diagnostics panel (its text is reported);
   3. mends it: the page must reload without the panel;
@@ -168,8 +170,15 @@ def main():
             raise RuntimeError("the page does not show the release")
         mark()
 
+        # The new server's first build has the page's generation (1) too: it must reload all the same.
+        step = "restart with an edit made while stopped"
+        server.stop()
+        replace(args.site, MARKDOWN, "**New Consumer Lineup**", "**Offline Consumer Lineup**")
+        server = start_server()
+        expect_reload(step, "Offline Consumer Lineup")
+
         step = "good edit"
-        replace(args.site, MARKDOWN, "**New Consumer Lineup**", "**Reloaded Consumer Lineup**")
+        replace(args.site, MARKDOWN, "**Offline Consumer Lineup**", "**Reloaded Consumer Lineup**")
         expect_reload(step, "Reloaded Consumer Lineup")
 
         step = "template error"
