@@ -45,7 +45,7 @@ public enum LiveReload {
     }
 
     /// The browser script. It reloads the page when a build of another generation
-    /// succeeds, and shows a failed build's diagnostics in the panel (as text, never as markup).
+    /// succeeds (or any good build, once the stream was lost and came back), and shows a failed build's diagnostics in the panel (as text, never as markup).
     public static let script: String = {
         func literal(_ s: String) -> String { JSONWriter.render(.string(s), pretty: false) }
         return """
@@ -56,8 +56,12 @@ public enum LiveReload {
               var generation = Number(script && script.dataset.generation);
               var id = \(literal(overlayID));
               var source = new EventSource(\(literal(eventsPath)));
+              // A lost stream is mostly a restarted server, whose builds count from 1 again:
+              // after one, any good build reloads the page.
+              var lost = false;
+              source.addEventListener("error", function () { lost = true; });
               source.addEventListener("built", function (event) {
-                if (JSON.parse(event.data).generation !== generation) {
+                if (lost || JSON.parse(event.data).generation !== generation) {
                   source.close();
                   location.reload();
                 }

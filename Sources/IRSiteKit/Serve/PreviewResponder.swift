@@ -4,7 +4,8 @@ import NIOFileSystem
 
 /// Answers every request of the preview server: files of the output folder
 /// (HTML with the live-reload script added), the live-reload script and its
-/// event stream, and refusals. Nothing outside the output folder is ever read.
+/// event stream, and refusals. Nothing outside the output folder is ever read,
+/// and nothing is answered to a request for another host (``LoopbackHost``).
 struct PreviewResponder: HTTPResponder {
     typealias Context = BasicRequestContext
 
@@ -12,6 +13,14 @@ struct PreviewResponder: HTTPResponder {
     let state: PreviewState
 
     func respond(to request: Request, context: Context) async throws -> Response {
+        // Before anything else, the live-reload stream included: see LoopbackHost for why.
+        guard LoopbackHost.accepts(request.head.authority) else {
+            return Self.plain(.misdirectedRequest, "Misdirected request: this preview answers only localhost, 127.0.0.1 and [::1].\n")
+        }
+        // The parser keeps the first Host as the authority and leaves any other among the fields.
+        guard !request.headers.contains(.host) else {
+            return Self.plain(.badRequest, "Refused: more than one Host header.\n")
+        }
         // The raw target as it arrived: `request.uri` would already be parsed.
         let target = request.head.path ?? ""
         let response: Response
@@ -37,11 +46,8 @@ struct PreviewResponder: HTTPResponder {
         } catch {
             return Self.plain(.badRequest, "Refused: \(error).\n")
         }
-        switch folder.lookup(path) {
-        case .file(let file):
-            guard let contents = try? await ByteBuffer(contentsOf: FilePath(file), maximumSizeAllowed: .gibibytes(1)) else {
-                return await notFound(target)
-            }
+        switch await find(path) {
+        case .file(let contents):
             let type = MediaType.of(path.relativeFile)
             guard type == MediaType.html else { return Self.response(.ok, type: type, body: contents) }
             return Self.response(.ok, type: type, body: await withLiveReload(contents))
@@ -51,6 +57,32 @@ struct PreviewResponder: HTTPResponder {
             return Self.plain(.movedPermanently, "Moved to \(location)\n", extra: [.location: location + query])
         case .notFound:
             return await notFound(target)
+        }
+    }
+
+    enum Found {
+        case file(ByteBuffer)
+        case redirect(location: String)
+        case notFound
+    }
+
+    /// The file's bytes (read whole once opened, so a build cannot change them midway),
+    /// a redirect, or nothing. Nothing found while a build runs is looked for again
+    /// after it: the build may be swapping the file or the whole folder.
+    private func find(_ path: PreviewPath) async -> Found {
+        var waited = false
+        while true {
+            switch folder.lookup(path) {
+            case .file(let file):
+                if let contents = try? await ByteBuffer(contentsOf: FilePath(file), maximumSizeAllowed: .gibibytes(1)) { return .file(contents) }
+            case .redirect(let location):
+                return .redirect(location: location)
+            case .notFound:
+                break
+            }
+            if waited { return .notFound }
+            waited = true
+            guard await state.afterBuild() else { return .notFound }
         }
     }
 
@@ -106,4 +138,5 @@ struct PreviewResponder: HTTPResponder {
 
 extension HTTPField.Name {
     static let xContentTypeOptions = Self("X-Content-Type-Options")!
+    static let host = Self("Host")!
 }

@@ -19,6 +19,9 @@ public actor PreviewState {
     private var failure: [String]?
     private var clients: [UUID: AsyncStream<PreviewEvent>.Continuation] = [:]
     private var isClosed = false
+    private var isBuilding = false
+    /// Requests that found nothing while a build ran, waiting for it to be recorded.
+    private var waiting: [CheckedContinuation<Void, Never>] = []
 
     public init() {}
 
@@ -29,6 +32,7 @@ public actor PreviewState {
 
     /// Records a finished build under the next generation and tells every client.
     public func record(_ outcome: BuildOutcome) {
+        releaseWaiting()
         generation += 1
         switch outcome {
         case .built:
@@ -38,6 +42,29 @@ public actor PreviewState {
             failure = diagnostics
         }
         broadcast(snapshot.event)
+    }
+
+    /// A build has started; until it is recorded, ``afterBuild()`` waits for it.
+    public func buildStarted() { isBuilding = true }
+
+    /// Waits until the running build, if any, is recorded; true when there was one.
+    ///
+    /// A build moves files into the output folder, or swaps in a whole new folder,
+    /// so a page that exists before and after can be missing for an instant: a
+    /// request that finds nothing looks again after the build rather than answer 404.
+    public func afterBuild() async -> Bool {
+        guard isBuilding, !isClosed else { return false }
+        await withCheckedContinuation { waiting.append($0) }
+        return true
+    }
+
+    /// How many requests are waiting for the running build (for tests).
+    public var waitingForBuild: Int { waiting.count }
+
+    private func releaseWaiting() {
+        isBuilding = false
+        for request in waiting { request.resume() }
+        waiting.removeAll()
     }
 
     /// A stream for one client: the current state first, then every later build.
@@ -64,6 +91,7 @@ public actor PreviewState {
     /// Ends every stream and refuses new ones: the server is shutting down.
     public func close() {
         isClosed = true
+        releaseWaiting()
         for continuation in clients.values { continuation.finish() }
         clients.removeAll()
     }

@@ -84,6 +84,7 @@ public struct SourceWatcher: Service {
     private func build() async {
         // Not a child task: cancellation at shutdown must not cut a build short.
         let rebuild = self.rebuild
+        await state.buildStarted()
         let outcome = await Task { await rebuild() }.value
         await state.record(outcome)
         switch outcome {

@@ -17,7 +17,9 @@ struct ServeFixture {
     let running: Task<Void, any Error>
     let port: Int
 
-    static func start(_ name: String = #function) async throws -> ServeFixture {
+    /// - Parameter wrap: given the real build and the output folder, the build the server runs instead.
+    static func start(_ name: String = #function,
+                      wrap: (_ real: @escaping SiteRebuild, _ output: String) -> SiteRebuild = { real, _ in real }) async throws -> ServeFixture {
         let tmp = try TempDirectory(name)
         let content = try tmp.copy(Paths.content, as: "Content")
         let templates = try tmp.copy(Paths.templates, as: "Templates")
@@ -26,7 +28,7 @@ struct ServeFixture {
         let server = PreviewServer(
             configuration: .init(output: output, watched: [content, templates], port: 0,
                                  timing: .init(poll: .milliseconds(50), settle: .milliseconds(50))),
-            rebuild: rebuild)
+            rebuild: wrap(rebuild, output))
         let (ports, listening) = AsyncStream.makeStream(of: Int.self)
         let group = server.serviceGroup { port in listening.yield(port) }
         let running = Task {

@@ -28,13 +28,13 @@ final class EventStreamClient: Sendable {
     /// The response's status and headers, once they arrived.
     var head: RawHTTPClient.Response? { get async { await mailbox.head } }
 
-    init(port: Int, target: String = "/__irsite/events") {
+    init(port: Int, target: String = "/__irsite/events", host: String = "127.0.0.1") {
         let mailbox = self.mailbox
         reader = Task {
             do {
                 let channel = try await RawHTTPClient.connect(port: port)
                 try await channel.executeThenClose { inbound, outbound in
-                    try await outbound.write(ByteBuffer(bytes: RawHTTPClient.requestBytes(target, method: "GET", close: false)))
+                    try await outbound.write(ByteBuffer(bytes: RawHTTPClient.requestBytes(target, method: "GET", close: false, host: host)))
                     var received: [UInt8] = []
                     var chunks = ChunkedDecoder()
                     var parser = Parser()

@@ -62,9 +62,18 @@ final class RunningProcess: Sendable {
     var status: Int32? { output.withLock { $0.status } }
     var pid: Int32 { process.processIdentifier }
 
-    /// Waits (up to a generous limit, polling) until `condition` holds for the output so far.
-    func wait(for what: String, until condition: (_ stdout: String, _ stderr: String, _ status: Int32?) -> Bool) async throws {
-        for _ in 0..<6000 {
+    /// Ends the program at once (SIGKILL) if it is still running, as a test's cleanup.
+    func kill() {
+        if process.isRunning { process.terminate() }
+        if process.isRunning { Foundation.kill(process.processIdentifier, SIGKILL) }
+    }
+
+    /// Waits (up to `limit`, polling) until `condition` holds for the output so far;
+    /// past the limit the test fails and the program is terminated.
+    func wait(for what: String, upTo limit: Duration = .seconds(60),
+              until condition: (_ stdout: String, _ stderr: String, _ status: Int32?) -> Bool) async throws {
+        let deadline = ContinuousClock.now + limit
+        while ContinuousClock.now < deadline {
             let now = output.withLock { $0 }
             if condition(now.stdout, now.stderr, now.status) { return }
             try await Task.sleep(for: .milliseconds(10))

@@ -22,12 +22,32 @@ enum RawHTTPClient {
 
     /// Sends `method target HTTP/1.1` and reads the whole response.
     static func request(_ target: String, method: String = "GET", port: Int) async throws -> Response {
+        try await exchange(requestBytes(target, method: method, close: true), method: method, port: port)
+    }
+
+    /// Sends `bytes` as they are (a whole request that asks to close) and reads the whole response.
+    /// A server that has not closed the connection within `timeout` fails the request (and the
+    /// connection is closed), so a test never waits on a response that does not end.
+    static func exchange(_ bytes: [UInt8], method: String = "GET", port: Int, within timeout: Duration = .seconds(30)) async throws -> Response {
         let channel = try await connect(port: port)
-        let raw = try await channel.executeThenClose { inbound, outbound in
-            try await outbound.write(ByteBuffer(bytes: requestBytes(target, method: method, close: true)))
-            var received: [UInt8] = []
-            for try await chunk in inbound { received += chunk.readableBytesView }
-            return received
+        let raw = try await withThrowingTaskGroup(of: [UInt8]?.self) { group in
+            group.addTask {
+                try await channel.executeThenClose { inbound, outbound in
+                    try await outbound.write(ByteBuffer(bytes: bytes))
+                    var received: [UInt8] = []
+                    for try await chunk in inbound { received += chunk.readableBytesView }
+                    return received
+                }
+            }
+            group.addTask {
+                try await Task.sleep(for: timeout)
+                return nil
+            }
+            let first = try await group.next() ?? nil
+            if first == nil { channel.channel.close(promise: nil) }
+            group.cancelAll()
+            guard let first else { throw Malformed(description: "no complete response within \(timeout)") }
+            return first
         }
         return try parse(raw, method: method)
     }
@@ -41,8 +61,8 @@ enum RawHTTPClient {
             }
     }
 
-    static func requestBytes(_ target: String, method: String, close: Bool) -> [UInt8] {
-        Array("\(method) ".utf8) + Array(target.utf8) + Array(" HTTP/1.1\r\nHost: 127.0.0.1\r\n\(close ? "Connection: close\r\n" : "")\r\n".utf8)
+    static func requestBytes(_ target: String, method: String, close: Bool, host: String = "127.0.0.1") -> [UInt8] {
+        Array("\(method) ".utf8) + Array(target.utf8) + Array(" HTTP/1.1\r\nHost: \(host)\r\n\(close ? "Connection: close\r\n" : "")\r\n".utf8)
     }
 
     /// Splits a complete response into status, headers and (de-chunked) body.
