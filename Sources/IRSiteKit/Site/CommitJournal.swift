@@ -60,14 +60,19 @@ struct CommitJournal: Codable, Equatable, Sendable {
         }
     }
 
+    /// The staging folder, the folder the replaced output goes aside to, and the output itself.
+    private func folders(beside target: URL) -> (staged: String, old: String, out: String) {
+        let parent = target.deletingLastPathComponent()
+        return (parent.appendingPathComponent(staging).path, parent.appendingPathComponent(previous).path, target.path)
+    }
+
+    private func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
+
     /// Carries out the commit. Each step looks at the disk first, so running it
     /// again on a commit carried out in part finishes it.
     func apply(to target: URL, move: Move = CommitJournal.rename) throws {
         let fm = FileManager.default
-        let parent = target.deletingLastPathComponent()
-        let staged = parent.appendingPathComponent(staging).path, old = parent.appendingPathComponent(previous).path
-        let out = target.path
-        func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
+        let (staged, old, out) = folders(beside: target)
         func folder(of path: String) throws {
             try fm.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         }
@@ -123,10 +128,7 @@ struct CommitJournal: Codable, Equatable, Sendable {
     /// old manifest come back, and the journal goes. Throws if it cannot.
     func rollBack(_ target: URL) throws {
         let fm = FileManager.default
-        let parent = target.deletingLastPathComponent()
-        let staged = parent.appendingPathComponent(staging).path, old = parent.appendingPathComponent(previous).path
-        let out = target.path
-        func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
+        let (staged, old, out) = folders(beside: target)
         func restore(_ path: String) throws {
             guard exists(old + "/" + path) else { return }
             try fm.createDirectory(atPath: ((out + "/" + path) as NSString).deletingLastPathComponent, withIntermediateDirectories: true)

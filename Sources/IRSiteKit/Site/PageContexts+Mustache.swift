@@ -260,17 +260,6 @@ extension StatementsContext: MustacheParent {
     }
 }
 
-extension YearLink: MustacheParent {
-    public func child(named name: String) -> Any? {
-        switch name {
-        case "label": self.label
-        case "href": self.href
-        case "isCurrent": self.isCurrent
-        default: nil
-        }
-    }
-}
-
 extension RenderedTable: MustacheParent {
     public func child(named name: String) -> Any? {
         switch name {

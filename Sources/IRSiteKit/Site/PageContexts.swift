@@ -198,20 +198,13 @@ public struct StatementsContext: Sendable {
     public var fiscalYear: String
     public var isFiscalYear: Bool
     public var latestHref: String
-    /// Every fiscal year's page, newest first.
-    public var years: [YearLink]
+    /// Every fiscal year's page, newest first (the current one marked).
+    public var years: [NavItem]
     public var hasYears: Bool
     /// Each table already rendered with the `table` partial.
     public var tables: [RenderedTable]
     public var downloads: [DownloadLink]
     public var hasDownloads: Bool
-}
-
-/// A link to one fiscal year's statements.
-public struct YearLink: Sendable {
-    public var label: String
-    public var href: String
-    public var isCurrent: Bool
 }
 
 public struct RenderedTable: Sendable {

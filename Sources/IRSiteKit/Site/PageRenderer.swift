@@ -158,7 +158,7 @@ public struct PageRenderer: Sendable {
         }
         let root = Routes.root(from: path)
         let yearLinks = years.map { year in
-            YearLink(label: FiscalPeriod(year: year, quarter: 1).fiscalYearLabel, href: root + Routes.statements(fiscalYear: year),
+            NavItem(label: FiscalPeriod(year: year, quarter: 1).fiscalYearLabel, href: root + Routes.statements(fiscalYear: year),
                      isCurrent: year == fiscalYear)
         }
         let links = downloads(for: periods, from: path)

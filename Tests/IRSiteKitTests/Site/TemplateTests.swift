@@ -298,7 +298,7 @@ final class TemplateTests: XCTestCase {
 
     func testStatements() async throws {
         let table = try await render(Self.table(), "table")
-        let years = [YearLink(label: "FY2001", href: "fy2001/index.html", isCurrent: true), YearLink(label: "FY2000", href: "fy2000/index.html", isCurrent: false)]
+        let years = [NavItem(label: "FY2001", href: "fy2001/index.html", isCurrent: true), NavItem(label: "FY2000", href: "fy2000/index.html", isCurrent: false)]
         let context = StatementsContext(periods: "2Q01, 1Q01 & more", count: 2, isEmpty: false, fiscalYear: "FY2001", isFiscalYear: true,
                                         latestHref: "../index.html", years: years, hasYears: true,
                                         tables: [RenderedTable(id: "income_statement", title: "Consolidated Statements of Operations", html: table)],
