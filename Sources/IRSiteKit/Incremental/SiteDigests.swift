@@ -33,7 +33,7 @@ public struct SiteDigests: Sendable {
     /// The content's digests alone, before the theme and options join `global`: what checks depend on.
     public static func content(files: ContentFiles, site: Site, fileDigests: [String: Fingerprint]) -> SiteDigests {
         var global = Fingerprint()
-        global.add("IRSite \(IRSite.version)")
+        global.add(IRSite.buildIdentity)
         global.add(files.site?.text ?? "")
         for layout in files.layouts {
             global.add(layout.path)

@@ -7,8 +7,6 @@ public struct DiskFileWriter: FileWriting {
     public func write(_ file: OutputFile, to path: String) throws {
         if let source = file.copiedFrom {
             try FileManager.default.copyItem(atPath: source, toPath: path)
-        } else if let (prefix, sources) = file.joined {
-            try SiteWriter.writeJoined(prefix, bodiesOf: sources, to: path)
         } else {
             try SiteWriter.writeFile(file.contents, to: path)
         }

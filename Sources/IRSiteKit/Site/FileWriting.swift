@@ -3,7 +3,7 @@
 /// move fail part-way through a site (a full disk, an unwritable file) and check
 /// that the previous output survives.
 public protocol FileWriting: Sendable {
-    /// Writes `file` (its bytes, a copy of its source, or its joined parts) at `path`, a new file.
+    /// Writes `file` (its bytes, or a copy of its source) at `path`, a new file.
     func write(_ file: OutputFile, to path: String) throws
 
     /// Renames a file or folder on the output's file system (the commit's steps).

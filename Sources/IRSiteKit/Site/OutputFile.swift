@@ -4,20 +4,6 @@ public struct OutputFile: Sendable, Hashable {
     public var path: String
     public var contents: [UInt8]
     public var copiedFrom: String?
-    /// Assembled while written, never held whole: these bytes, then each file's
-    /// bytes after its first line (the combined CSV from the per-period ones).
-    public var joined: (prefix: [UInt8], bodiesOf: [String])?
-
-    public static func == (a: OutputFile, b: OutputFile) -> Bool {
-        a.path == b.path && a.contents == b.contents && a.copiedFrom == b.copiedFrom
-            && a.joined?.prefix == b.joined?.prefix && a.joined?.bodiesOf == b.joined?.bodiesOf
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(path)
-        hasher.combine(contents)
-        hasher.combine(copiedFrom)
-    }
 
     public init(path: String, contents: [UInt8]) {
         self.path = path
@@ -28,12 +14,6 @@ public struct OutputFile: Sendable, Hashable {
         self.path = path
         contents = []
         copiedFrom = source
-    }
-
-    public init(path: String, prefix: [UInt8], bodiesOf sources: [String]) {
-        self.path = path
-        contents = []
-        joined = (prefix, sources)
     }
 
     public init(path: String, text: String) {

@@ -120,11 +120,10 @@ extension Pipeline {
             let dataJobs = published.jobs
             let attachments = renderer.attachmentJobs
             jobs += dataJobs + assets.map { file in BuildJob(file.path) { file } } + attachments
-            let writer = OutputUpdate(staging: staging, output: output, previous: previous, total: jobs.count + 1,
+            let writer = OutputUpdate(staging: staging, output: output, previous: previous, total: jobs.count,
                                       releases: Set(site.releases.map { Routes.release($0.period) }), progress: progress)
             try await ConcurrentJobs.run(jobs) { job in try writer.handle(job) }
             // The combined CSV is read back from the per-period files just written (or kept).
-            try writer.handle(published.allDataJob { [staging, writer] path in writer.wasWritten(path) ? staging.path + "/" + path : output + "/" + path })
             if let pdf, let chromium { try PDFPrinter.printSummaries(in: staging.path, paper: pdf, chromium: chromium) }
             let renderTime = since(started) - checkTime
             var manifest = writer.manifest
@@ -134,7 +133,7 @@ extension Pipeline {
                     manifest.entries[Routes.summaryPDF(release.period)] = Manifest.Entry(inputs: "", content: "")
                 }
             }
-            var result = BuildResult(pages: pages, assets: assets.count, attachments: attachments.count, dataFiles: dataJobs.count + charts + 1,
+            var result = BuildResult(pages: pages, assets: assets.count, attachments: attachments.count, dataFiles: dataJobs.count + charts,
                                      diagnostics: diagnostics, incremental: previous != nil, written: writer.written, kept: writer.kept)
             if let previous {
                 let stale = previous.entries.keys.filter { manifest.entries[$0] == nil }.sorted()
@@ -188,7 +187,6 @@ final class OutputUpdate: Sendable {
         var kept = 0
         var done = 0
         var releasesDone = 0
-        var writtenPaths: Set<String> = []
     }
     private let state = Mutex(State())
 
@@ -224,8 +222,6 @@ final class OutputUpdate: Sendable {
         finish(job.path, Manifest.Entry(inputs: inputs, content: content), wrote: true)
     }
 
-    /// Whether this build wrote `path` (into the staging folder).
-    func wasWritten(_ path: String) -> Bool { state.withLock { $0.writtenPaths.contains(path) } }
 
     private func exists(_ path: String) -> Bool { access(output + "/" + path, F_OK) == 0 }
 
@@ -234,7 +230,6 @@ final class OutputUpdate: Sendable {
             s.entries[path] = entry
             if wrote {
                 s.written += 1
-                s.writtenPaths.insert(path)
             } else {
                 s.kept += 1
             }

@@ -45,7 +45,7 @@ public struct PublishedFiles: Sendable {
             jobs.append(BuildJob(Routes.data(period, "csv"), inputs: inputs) { csv(period) })
             jobs.append(BuildJob(Routes.data(period, "json"), inputs: inputs) { json(period) })
         }
-        return jobs
+        return jobs + [allDataJob]
     }
 
     /// A release's charts as standalone files (made beside its pages, which draw the same charts).
@@ -178,21 +178,33 @@ public struct PublishedFiles: Sendable {
         OutputFile(path: Routes.data(period, "csv"), text: CSVWriter(header: Self.csvHeader, rows: csvRows(period)).render())
     }
 
-    /// The combined CSV, to make once the per-period files are written: their
-    /// records, newest period first, under one header. `written(path)` says where
-    /// a per-period file is (this build's staging folder, or the previous output).
-    public func allDataJob(written: @escaping @Sendable (String) -> String) -> BuildJob {
-        let periods = site.periods.keys.sorted(by: >)
-        return BuildJob(Routes.allData, inputs: digests?.allPeriods()) {
-            OutputFile(path: Routes.allData, prefix: Array(CSVWriter(header: Self.csvHeader, rows: []).render().utf8),
-                       bodiesOf: periods.map { written(Routes.data($0, "csv")) })
-        }
+    static let factsHeader = ["period", "period_end", "statement", "line", "label", "unit", "value"]
+
+    /// `data/all.csv`: every fact as typed in the period files, one per record
+    /// (long format), newest period first, each under its line's home statement
+    /// in row order. Derived figures are in the per-period files; a fact
+    /// reported as not available is an empty value.
+    public var allDataJob: BuildJob {
+        BuildJob(Routes.allData, inputs: digests?.allPeriods()) { allData() }
     }
 
-    /// The combined CSV in memory (tests, small sites).
     func allData() -> OutputFile {
-        let rows = site.periods.keys.sorted(by: >).flatMap(csvRows)
-        return OutputFile(path: Routes.allData, text: CSVWriter(header: Self.csvHeader, rows: rows).render())
+        // Each line once, in its home statement's row order.
+        var lines: [(layout: Layout, row: LineRow)] = []
+        for layout in site.layouts {
+            for row in layout.lineRows where site.lines[row.line]?.home == layout.id { lines.append((layout, row)) }
+        }
+        var rows: [[String]] = []
+        for period in site.periods.keys.sorted(by: >) {
+            guard let data = site.periods[period] else { continue }
+            for (layout, row) in lines {
+                guard let fact = data.facts[row.line] else { continue }
+                // Text columns cannot become spreadsheet formulas; the value is a plain number.
+                rows.append([period.id, data.end.iso, layout.id, row.line, row.label, row.unit.description].map(CSVWriter.text)
+                            + [fact.value.map { $0.plain(places: fact.places) } ?? ""])
+            }
+        }
+        return OutputFile(path: Routes.allData, text: CSVWriter(header: Self.factsHeader, rows: rows).render())
     }
 
     func json(_ period: FiscalPeriod) -> OutputFile {

@@ -164,22 +164,6 @@ public enum SiteWriter {
         }
     }
 
-    /// Writes `prefix`, then each source file after its first line, one file in memory at a time.
-    static func writeJoined(_ prefix: [UInt8], bodiesOf sources: [String], to path: String) throws {
-        guard FileManager.default.createFile(atPath: path, contents: Data(prefix)), let handle = FileHandle(forWritingAtPath: path) else {
-            throw LocatedError("cannot write '\(path)'", at: SourceLocation(file: path, line: 1, column: 1))
-        }
-        defer { try? handle.close() }
-        try handle.seekToEnd()
-        for source in sources {
-            guard let data = FileManager.default.contents(atPath: source) else {
-                throw LocatedError("cannot read '\(source)' back", at: SourceLocation(file: source, line: 1, column: 1))
-            }
-            let body = data.firstIndex(of: 0x0A).map { data[data.index(after: $0)...] } ?? Data()
-            try handle.write(contentsOf: body)
-        }
-    }
-
     /// The theme's static assets (`Templates/assets/…`) as output files under `assets/`, in name order.
     public static func assets(in templates: String, fileManager fm: FileManager = .default) throws -> [OutputFile] {
         let root = URL(fileURLWithPath: templates).appendingPathComponent("assets")

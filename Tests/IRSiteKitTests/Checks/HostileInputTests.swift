@@ -181,8 +181,8 @@ final class HostileInputTests: XCTestCase {
         content.edit(income, replacing: "label: \"Dedicated access services\"", with: "label: \"@SUM(A1)\"")
         let site = try XCTUnwrap(SiteLoader.load(content.files).site)
         let book = FactBook(site: site)
-        let file = PublishedFiles(book: book, unpublished: [], isPreview: false, charts: ReleaseCharts.all(in: book)).allData()
-        let rows = try PublishCSVParser.parse(String(decoding: file.contents, as: UTF8.self))
+        let published = PublishedFiles(book: book, unpublished: [], isPreview: false, charts: ReleaseCharts.all(in: book))
+        let rows = try PublishCSVParser.parse(String(decoding: published.csv(FiscalPeriod(year: 2001, quarter: 2)).contents, as: UTF8.self))
         let dialUp = try XCTUnwrap(rows.first { $0[4] == "dial_up_access_services" && $0[0] == "2001-q2" })
         XCTAssertEqual(dialUp[5], "'=HYPERLINK(\"http://evil\")")
         let dedicated = try XCTUnwrap(rows.first { $0[4] == "dedicated_access_services" && $0[0] == "2001-q2" })
@@ -190,6 +190,10 @@ final class HostileInputTests: XCTestCase {
         // Figures stay numbers, negatives included.
         let perADS = try XCTUnwrap(rows.first { $0[4] == "basic_net_loss_per_ads" && $0[0] == "2001-q2" && $0[6] == "value" })
         XCTAssertEqual(perADS[8], "-68.61")
+        // The raw facts of data/all.csv likewise.
+        let facts = try PublishCSVParser.parse(String(decoding: published.allData().contents, as: UTF8.self))
+        XCTAssertEqual(facts.first { $0[3] == "dial_up_access_services" && $0[0] == "2001-q2" }?[4], "'=HYPERLINK(\"http://evil\")")
+        XCTAssertEqual(facts.first { $0[3] == "basic_net_loss_per_ads" && $0[0] == "2001-q2" }?[6], "-68.61")
         XCTAssertEqual(CSVWriter.text("\tx"), "'\tx")
         XCTAssertEqual(CSVWriter.text("\rx"), "'\rx")
         XCTAssertEqual(CSVWriter.text("+1"), "'+1")

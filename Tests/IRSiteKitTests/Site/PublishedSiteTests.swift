@@ -73,13 +73,23 @@ final class PublishedSiteTests: XCTestCase {
         XCTAssertEqual(value("basic_net_loss_per_ads", "value"), "-68.61")
         XCTAssertEqual(value("cash", "percent_of_total_assets", statement: "balance_sheet"), "25.5")
         XCTAssertEqual(value("ip_service_fiber_access", "value", statement: "contracts"), "2")
+        // data/all.csv: the raw facts in long format, each line once under its home statement.
         let all = try PublishCSVParser.parse(try text("data/all.csv"))
-        XCTAssertEqual(all.count - 1, (rows.count - 1) + (try PublishCSVParser.parse(try text("data/2001-q1.csv")).count - 1)
-                       + (try PublishCSVParser.parse(try text("data/2000-q2.csv")).count - 1))
-        // Assembled from the per-period files as written, it is what the whole table would be, byte for byte.
-        let book = FactBook(site: site)
-        let whole = PublishedFiles(book: book, unpublished: [], isPreview: false, charts: ReleaseCharts.all(in: book)).allData()
-        XCTAssertEqual(try text("data/all.csv"), String(decoding: whole.contents, as: UTF8.self))
+        XCTAssertEqual(all.first, ["period", "period_end", "statement", "line", "label", "unit", "value"])
+        func fact(_ period: String, _ line: String) -> [String]? { all.first { $0[0] == period && $0[3] == line } }
+        XCTAssertEqual(fact("2001-q2", "dedicated_access_services"),
+                       ["2001-q2", "2001-09-30", "income_statement", "dedicated_access_services", "Dedicated access services", "jpy_thousands", "3431156"])
+        XCTAssertEqual(fact("2001-q2", "basic_net_loss_per_ads")?[5...6], ["jpy", "-68.61"], "typed decimals kept")
+        XCTAssertEqual(fact("2001-q1", "ip_service_fiber_access")?[6], "", "not reported: an empty value")
+        let byID = Dictionary(uniqueKeysWithValues: site.periods.map { ($0.key.id, $0.value) })
+        for record in all.dropFirst() {
+            XCTAssertNotNil(byID[record[0]]?.facts[record[3]], "only stated facts: \(record)")
+            XCTAssertEqual(site.lines[record[3]]?.home, record[2], "under the line's home statement: \(record)")
+        }
+        XCTAssertEqual(all.dropFirst().map(\.[0]), all.dropFirst().map(\.[0]).sorted(by: >), "newest period first")
+        let stated = site.periods.values.reduce(0) { $0 + $1.facts.count }
+        XCTAssertEqual(all.count - 1, stated, "every stated fact once")
+        XCTAssertEqual(Set(all.dropFirst().map { $0[0] + "/" + $0[3] }).count, stated, "no fact twice")
         // A value not reported is an empty field, not a zero.
         let q1 = try PublishCSVParser.parse(try text("data/2001-q1.csv"))
         XCTAssertEqual(q1.first { $0[4] == "ip_service_fiber_access" && $0[6] == "value" }?[8], "")
