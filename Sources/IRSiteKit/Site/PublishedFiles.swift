@@ -194,17 +194,18 @@ public struct PublishedFiles: Sendable {
         for layout in site.layouts {
             for row in layout.lineRows where site.lines[row.line]?.home == layout.id { lines.append((layout, row)) }
         }
-        var rows: [[String]] = []
+        // Record by record into one buffer: at archive scale this file is the largest, so no table of fields is kept.
+        var text = CSVWriter.record(Self.factsHeader)
         for period in site.periods.keys.sorted(by: >) {
             guard let data = site.periods[period] else { continue }
             for (layout, row) in lines {
                 guard let fact = data.facts[row.line] else { continue }
                 // Text columns cannot become spreadsheet formulas; the value is a plain number.
-                rows.append([period.id, data.end.iso, layout.id, row.line, row.label, row.unit.description].map(CSVWriter.text)
-                            + [fact.value.map { $0.plain(places: fact.places) } ?? ""])
+                text += CSVWriter.record([period.id, data.end.iso, layout.id, row.line, row.label, row.unit.description].map(CSVWriter.text)
+                                         + [fact.value.map { $0.plain(places: fact.places) } ?? ""])
             }
         }
-        return OutputFile(path: Routes.allData, text: CSVWriter(header: Self.factsHeader, rows: rows).render())
+        return OutputFile(path: Routes.allData, text: text)
     }
 
     func json(_ period: FiscalPeriod) -> OutputFile {
