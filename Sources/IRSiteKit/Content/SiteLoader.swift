@@ -112,7 +112,8 @@ public enum SiteLoader {
             diagnostics += decoded.diagnostics
             do {
                 if var release = try decoded.release.get() {
-                    release.attachments = checkedAttachments(files.attachments[file.path] ?? [], diagnostics: &diagnostics)
+                    release.attachments = checkedAttachments(files.attachments[file.path] ?? [], allowActive: settings?.rawHTML ?? false,
+                                                             diagnostics: &diagnostics)
                     if let other = seen[release.period] {
                         diagnostics.append(Diagnostic(.error, "two releases claim period \(release.period.label): this one and \(other)",
                                                       at: SourceLocation(file: file.path, line: 1, column: 1), stage: .load))
@@ -410,10 +411,15 @@ public enum SiteLoader {
 
     /// Names pages reserve in a release's folder.
     static let reservedNames: Set<String> = ["index.html", "summary.html", "summary.pdf"]
+    /// Files a browser runs scripts in when opened from the site's own origin: an
+    /// attached page or SVG could read and rewrite the IR site, so they need the
+    /// same opt-in as raw HTML in commentary.
+    static let activeExtensions: Set<String> = ["html", "htm", "xhtml", "xht", "shtml", "svg", "svgz", "xml", "xsl", "xslt", "js", "mjs", "swf"]
 
     /// An attachment keeps its file name in the URL, so the name must be a plain,
     /// portable file name: no path, no leading dot, nothing a page already uses.
-    static func checkedAttachments(_ attachments: [ContentFiles.Attachment], diagnostics: inout [Diagnostic]) -> [ContentFiles.Attachment] {
+    static func checkedAttachments(_ attachments: [ContentFiles.Attachment], allowActive: Bool = false,
+                                   diagnostics: inout [Diagnostic]) -> [ContentFiles.Attachment] {
         attachments.filter { a in
             let at = SourceLocation(file: a.path, line: 1, column: 1)
             let allowed = a.name.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "-_.".unicodeScalars.contains($0)) }
@@ -423,6 +429,11 @@ public enum SiteLoader {
             }
             if reservedNames.contains(a.name.lowercased()) {
                 diagnostics.append(Diagnostic(.error, "attachment name '\(a.name.excerpt)' is taken by a page of the release", at: at, stage: .load))
+                return false
+            }
+            let ext = (a.name as NSString).pathExtension.lowercased()
+            if !allowActive, activeExtensions.contains(ext) {
+                diagnostics.append(Diagnostic(.error, "attachment '\(a.name.excerpt)' is a .\(ext) file, which runs scripts in the site's name when opened; attach it as a PDF or an image, or set raw_html: true in site.yaml to publish such files", at: at, stage: .load))
                 return false
             }
             return true

@@ -210,6 +210,30 @@ final class ArchiveHostingTests: XCTestCase {
         }
     }
 
+    /// An attached page or SVG would run its scripts on the IR site's origin: refused
+    /// unless the site opts in to raw HTML; a PDF or an image beside it is fine.
+    func testActiveContentAttachmentsNeedTheRawHTMLOptIn() throws {
+        for (name, refused) in [("deck.svg", true), ("Slides.HTML", true), ("x.js", true), ("deck.pdf", false), ("chart.png", false)] {
+            let tmp = try TempDirectory()
+            defer { tmp.remove() }
+            let content = try tmp.copy(Paths.content, as: "Content")
+            let folder = content + "/releases/2001-q2"
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try FileManager.default.moveItem(atPath: content + "/releases/2001-q2.md", toPath: folder + "/release.md")
+            try Data("<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>".utf8).write(to: URL(fileURLWithPath: folder + "/" + name))
+            let errors = Pipeline.check(content: content).diagnostics.filter { $0.severity == .error }.map(\.description)
+            if refused {
+                let ext = (name as NSString).pathExtension.lowercased()
+                XCTAssertEqual(errors, ["\(folder)/\(name):1:1: error: attachment '\(name)' is a .\(ext) file, which runs scripts in the site's name when opened; attach it as a PDF or an image, or set raw_html: true in site.yaml to publish such files"])
+                let site = content + "/site.yaml"
+                try (try String(contentsOfFile: site, encoding: .utf8) + "raw_html: true\n").write(toFile: site, atomically: true, encoding: .utf8)
+                XCTAssertEqual(Pipeline.check(content: content).diagnostics.filter { $0.severity == .error }, [], "\(name) with the opt-in")
+            } else {
+                XCTAssertEqual(errors, [], name)
+            }
+        }
+    }
+
     func testTwoReleasesForOnePeriodIsAnError() throws {
         var content = try TestContent()
         var copy = content.files.releases[0]
