@@ -30,6 +30,13 @@ let package = Package(
                 "CCMarkGFM",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        // The preview server (`irsite serve`): its packages stay out of the core library.
+        .target(
+            name: "IRSitePreview",
+            dependencies: [
+                "IRSiteKit",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -42,14 +49,14 @@ let package = Package(
         .executableTarget(
             name: "irsite",
             dependencies: [
-                "IRSiteKit",
+                "IRSiteKit", "IRSitePreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "IRSiteKitTests",
             dependencies: [
-                "IRSiteKit", "irsite",
+                "IRSiteKit", "IRSitePreview", "irsite",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "NIOCore", package: "swift-nio"),

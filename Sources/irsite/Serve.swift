@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import IRSiteKit
+import IRSitePreview
 
 /// `irsite serve`: builds, serves the output on 127.0.0.1, rebuilds on change, reloads open pages.
 struct Serve: AsyncParsableCommand {

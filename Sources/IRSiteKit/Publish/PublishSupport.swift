@@ -11,8 +11,8 @@
 /// - A carriage return is written as `&#13;` (a parser would otherwise turn
 ///   CR LF into LF); in attributes tab and line feed become `&#9;` and `&#10;`
 ///   too (attribute-value normalisation would otherwise turn them into spaces).
-enum PublishXML {
-    static func text(_ s: String) -> String { escape(s, attribute: false) }
+package enum PublishXML {
+    package static func text(_ s: String) -> String { escape(s, attribute: false) }
     static func attribute(_ s: String) -> String { escape(s, attribute: true) }
 
     /// Whether XML 1.0 allows the scalar at all (`Char` production, surrogates cannot occur in a String).

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import IRSiteKit
+@testable import IRSitePreview
 
 /// `live.js` in a real browser: headless Chromium (driven by Selenium through
 /// Tests/SiteChecks/check_live_reload.py) on a page of a real `irsite serve`.

@@ -1,5 +1,6 @@
 import Foundation
 import IRSiteKit
+import IRSitePreview
 import ServiceLifecycle
 import XCTest
 

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import IRSiteKit
+@testable import IRSitePreview
 
 /// DNS rebinding: a page on another site whose name now resolves to 127.0.0.1 must
 /// not read the preview (it may show embargoed releases). Only requests for a

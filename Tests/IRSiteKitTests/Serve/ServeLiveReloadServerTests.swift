@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import IRSiteKit
+@testable import IRSitePreview
 
 /// Edits on disk reach open pages: a rebuild and a `built` event after a good
 /// edit, a `failed` event with the diagnostics after a broken one (the last good

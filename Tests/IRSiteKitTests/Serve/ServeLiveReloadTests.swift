@@ -1,5 +1,6 @@
 import XCTest
 @testable import IRSiteKit
+@testable import IRSitePreview
 
 /// The markup added to served pages, the script, and the events it listens to.
 final class ServeLiveReloadTests: XCTestCase {

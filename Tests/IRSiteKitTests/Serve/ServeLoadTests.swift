@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import IRSiteKit
+@testable import IRSitePreview
 
 /// `irsite serve` under load: 500 requests at once, again and again, while edits
 /// rebuild the site (incrementally, and once as a whole new folder swapped in),

@@ -1,5 +1,6 @@
 import XCTest
 @testable import IRSiteKit
+@testable import IRSitePreview
 
 final class ServeMediaTypeTests: XCTestCase {
     func testByExtension() {

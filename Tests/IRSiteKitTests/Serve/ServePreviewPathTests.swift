@@ -1,5 +1,6 @@
 import XCTest
 @testable import IRSiteKit
+@testable import IRSitePreview
 
 /// Request targets to files of the output folder, and every way of escaping it refused.
 final class ServePreviewPathTests: XCTestCase {

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import IRSiteKit
+@testable import IRSitePreview
 
 /// `irsite serve` end to end: a real server on a free port over a copy of the
 /// sample site, requests sent as raw bytes, edits made on disk.

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import IRSiteKit
+@testable import IRSitePreview
 
 /// The full pipeline as the server's rebuild hook.
 final class ServeRebuildTests: XCTestCase {

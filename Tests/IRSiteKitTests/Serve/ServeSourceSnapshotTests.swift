@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import IRSiteKit
+@testable import IRSitePreview
 
 final class ServeSourceSnapshotTests: XCTestCase {
     func testSeesAddedChangedRemovedAndRenamedFiles() throws {

@@ -2,6 +2,7 @@ import Foundation
 import ServiceLifecycle
 import XCTest
 @testable import IRSiteKit
+@testable import IRSitePreview
 
 /// The watcher with a stand-in build that reads the watched file, so each
 /// test knows exactly which edits each build saw.

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import IRSiteKit
+@testable import IRSitePreview
 
 /// A build may swap in a whole new output folder (two renames: the old folder
 /// aside, the new one in its place). A request that arrives between the two

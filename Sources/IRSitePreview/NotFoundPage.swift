@@ -1,3 +1,4 @@
+import IRSiteKit
 /// The page for a path with nothing behind it, when the site has no `404.html` of its own.
 enum NotFoundPage {
     static func html(for target: String) -> String {

@@ -1,3 +1,4 @@
+import IRSiteKit
 /// The `Content-Type` the preview server sends for a file of the built site.
 public enum MediaType {
     /// By the file's extension; the site's feed (``Routes/feed``) is Atom.

@@ -1,3 +1,4 @@
+import IRSiteKit
 import ServiceLifecycle
 
 /// Builds the site once, then polls the content and template folders and

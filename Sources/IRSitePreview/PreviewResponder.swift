@@ -1,3 +1,4 @@
+import IRSiteKit
 import HTTPTypes
 import Hummingbird
 import NIOFileSystem

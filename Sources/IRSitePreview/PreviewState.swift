@@ -1,3 +1,4 @@
+import IRSiteKit
 import Foundation
 
 /// What the preview server knows about the builds, and the live-reload

@@ -1,3 +1,4 @@
+import IRSiteKit
 /// A request target checked and mapped to a file path inside the output folder,
 /// before the disk is consulted. Pure: it only reads the string.
 ///

@@ -1,3 +1,4 @@
+import IRSiteKit
 /// One message on the live-reload stream (`GET /__irsite/events`), as a
 /// server-sent event. Every build gets a new generation number; a page knows
 /// the generation it was built by, so it reloads only when it is out of date.

@@ -1,3 +1,4 @@
+import IRSiteKit
 import Foundation
 
 /// What the watched folders hold, by `stat` alone: every entry's relative path,

@@ -1,3 +1,4 @@
+import IRSiteKit
 import Foundation
 
 /// How one build for the preview server ended.

@@ -1,3 +1,4 @@
+import IRSiteKit
 import Foundation
 
 /// The live-reload side of the preview server: the script every served page

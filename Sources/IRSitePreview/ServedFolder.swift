@@ -1,3 +1,4 @@
+import IRSiteKit
 import Foundation
 
 /// The output folder as the preview server sees it: maps a checked

@@ -1,3 +1,4 @@
+import IRSiteKit
 /// The `Host` header values the preview server answers: loopback names only.
 ///
 /// The server listens on 127.0.0.1, but a page on another site can still reach it

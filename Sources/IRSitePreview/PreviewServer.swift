@@ -1,3 +1,4 @@
+import IRSiteKit
 import Foundation
 import Hummingbird
 import Logging
