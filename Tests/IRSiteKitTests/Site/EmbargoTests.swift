@@ -188,15 +188,22 @@ final class ArchiveHostingTests: XCTestCase {
         XCTAssertTrue(archive.contains("<a href=\"../releases/2001-q2/2q01-release.pdf\">2q01-release.pdf</a>"), archive)
     }
 
+    /// The sample content in `tmp` with its release moved into a folder of its own
+    /// and a file `name` beside it; the content folder and the release's folder.
+    func attaching(_ name: String, _ bytes: Data, in tmp: TempDirectory) throws -> (content: String, folder: String) {
+        let content = try tmp.copy(Paths.content, as: "Content")
+        let folder = content + "/releases/2001-q2"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try FileManager.default.moveItem(atPath: content + "/releases/2001-q2.md", toPath: folder + "/release.md")
+        try bytes.write(to: URL(fileURLWithPath: folder + "/" + name))
+        return (content, folder)
+    }
+
     func testHostileAttachmentNamesAreRejectedWithALocationAndWriteNothing() async throws {
         for name in ["x;y.pdf", "index.html", "r\u{e9}sum\u{e9}.pdf", "a b.pdf"] {
             let tmp = try TempDirectory()
             defer { tmp.remove() }
-            let content = try tmp.copy(Paths.content, as: "Content")
-            let folder = content + "/releases/2001-q2"
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            try FileManager.default.moveItem(atPath: content + "/releases/2001-q2.md", toPath: folder + "/release.md")
-            try Data("x".utf8).write(to: URL(fileURLWithPath: folder + "/" + name))
+            let (content, folder) = try attaching(name, Data("x".utf8), in: tmp)
             let output = tmp.path("Output")
             do {
                 _ = try await Pipeline.build(content: content, templates: Paths.templates, output: output, options: .afterTheSeed)
@@ -216,11 +223,8 @@ final class ArchiveHostingTests: XCTestCase {
         for (name, refused) in [("deck.svg", true), ("Slides.HTML", true), ("x.js", true), ("deck.pdf", false), ("chart.png", false)] {
             let tmp = try TempDirectory()
             defer { tmp.remove() }
-            let content = try tmp.copy(Paths.content, as: "Content")
-            let folder = content + "/releases/2001-q2"
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            try FileManager.default.moveItem(atPath: content + "/releases/2001-q2.md", toPath: folder + "/release.md")
-            try Data("<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>".utf8).write(to: URL(fileURLWithPath: folder + "/" + name))
+            let svg = Data("<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>".utf8)
+            let (content, folder) = try attaching(name, svg, in: tmp)
             let errors = Pipeline.check(content: content).diagnostics.filter { $0.severity == .error }.map(\.description)
             if refused {
                 let ext = (name as NSString).pathExtension.lowercased()
