@@ -1,0 +1,20 @@
+/// Resolved `site.yaml`.
+public struct SiteSettings: Sendable {
+    public var company: String
+    public var shortName: String
+    public var listing: String?
+    public var language: String
+    public var baseURL: String
+    /// The IANA name of the zone that dates written alone are read in.
+    public var timeZone: String { zone.identifier }
+    public var zone: ZoneRules
+    public var calendar: FiscalCalendar
+    public var currency: String
+    public var translationCurrency: String?
+    public var figures: FigureConventions
+    public var headline: [HeadlineSpec]
+    public var contacts: [Contact]
+    public var rawHTML: Bool
+    public var summary: SummarySpec
+    public var file: String
+}
