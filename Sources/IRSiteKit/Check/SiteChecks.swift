@@ -132,7 +132,7 @@ public enum SiteChecks {
             for (layoutID, lines) in site.periods[period]?.overrides ?? [:] {
                 guard let layout = site.layout(layoutID) else { continue }
                 for (line, o) in lines {
-                    for (show, literal) in [(ColumnSpec.Show.translation, o.translation), (.percent, o.percent)] {
+                    for (show, literal) in [(Column.Show.translation, o.translation), (.percent, o.percent)] {
                         guard let literal else { continue }
                         let places = show == .percent ? StatementDeriver.percentPlaces : layout.decimals
                         let computed = deriver.foot(layout, ResolvedColumn(show: show, period: period))[line]

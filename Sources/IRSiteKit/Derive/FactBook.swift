@@ -68,7 +68,7 @@ public struct FactBook: Sendable {
 
     struct FootingKey: Hashable {
         var layout: String
-        var show: ColumnSpec.Show
+        var show: Column.Show
         var period: FiscalPeriod
     }
 

@@ -1,11 +1,11 @@
 /// A column of a table with its periods resolved.
 public struct ResolvedColumn: Sendable, Hashable {
-    public var show: ColumnSpec.Show
+    public var show: Column.Show
     public var period: FiscalPeriod
     public var base: FiscalPeriod?
     public var label: String?
 
-    public init(show: ColumnSpec.Show, period: FiscalPeriod, base: FiscalPeriod? = nil, label: String? = nil) {
+    public init(show: Column.Show, period: FiscalPeriod, base: FiscalPeriod? = nil, label: String? = nil) {
         self.show = show
         self.period = period
         self.base = base

@@ -17,8 +17,8 @@ extension RoundingRule: ContentChoice {}
 extension FigureConventions.SignFlip: ContentChoice {}
 extension FigureConventions.Negative: ContentChoice {}
 extension FiscalCalendar.Naming: ContentChoice {}
-extension LayoutFile.Basis: ContentChoice {}
+extension Layout.Basis: ContentChoice {}
 extension PeriodRole: ContentChoice {}
-extension ColumnSpec.Show: ContentChoice {}
-extension EventSpec.Kind: ContentChoice {}
+extension Column.Show: ContentChoice {}
+extension Event.Kind: ContentChoice {}
 extension Diagnostic.Severity: ContentChoice {}

@@ -1,21 +1,19 @@
 /// A statement layout as written in `statements/<id>.yaml`.
 public struct LayoutFile: Decodable, Sendable {
-    public enum Basis: String, Decodable, Sendable, CaseIterable { case duration, instant }
-
     public var title: String
     public var order: Int
     public var heading: String?
-    public var basis: Basis
+    public var basis: Layout.Basis
     public var unit: Unit
     public var unitNote: String?
     public var percentOf: Located<String>?
     public var translationNote: Located<String>?
     public var missing: String?
     public var decimals: Int
-    public var groups: [ColumnGroupSpec]
+    public var groups: [ColumnGroup]
     /// Where `groups` is written, for a wrong total.
     public var groupsLocation: SourceLocation?
-    public var columns: [Located<ColumnSpec>]
+    public var columns: [Located<Column>]
     public var rows: [Located<RowSpec>]
     public var checks: [CheckSpec]
     public var notes: [String]
@@ -30,24 +28,24 @@ public struct LayoutFile: Decodable, Sendable {
         title = try c.decode(String.self, forKey: .title)
         order = try c.decodeIfPresent(Int.self, forKey: .order) ?? 100
         heading = try c.decodeIfPresent(String.self, forKey: .heading)
-        basis = try c.decodeIfPresent(Basis.self, forKey: .basis) ?? .duration
+        basis = try c.decodeIfPresent(Layout.Basis.self, forKey: .basis) ?? .duration
         unit = try c.decode(Unit.self, forKey: .unit)
         unitNote = try c.decodeIfPresent(String.self, forKey: .unitNote)
         percentOf = try c.decodeIfPresent(Located<String>.self, forKey: .percentOf)
         translationNote = try c.decodeIfPresent(Located<String>.self, forKey: .translationNote)
         missing = try c.decodeIfPresent(String.self, forKey: .missing)
         decimals = try LayoutFile.decimals(c.decodeIfPresent(Located<Int>.self, forKey: .decimals)) ?? 0
-        let groups = try c.decodeIfPresent(Located<[ColumnGroupSpec]>.self, forKey: .groups)
+        let groups = try c.decodeIfPresent(Located<[ColumnGroup]>.self, forKey: .groups)
         self.groups = groups?.value ?? []
         groupsLocation = groups?.location
-        columns = try c.decode([Located<ColumnSpec>].self, forKey: .columns)
+        columns = try c.decode([Located<Column>].self, forKey: .columns)
         rows = try c.decode([Located<RowSpec>].self, forKey: .rows)
         checks = try c.decodeIfPresent([CheckSpec].self, forKey: .checks) ?? []
         notes = try c.decodeIfPresent([String].self, forKey: .notes) ?? []
     }
 }
 
-public struct ColumnGroupSpec: Decodable, Sendable {
+public struct ColumnGroup: Decodable, Sendable {
     public var label: String
     public var columns: Int
     /// Where `columns` is written, for a span out of range.
@@ -79,7 +77,7 @@ public enum PeriodRole: String, Decodable, Sendable, CaseIterable {
     }
 }
 
-public struct ColumnSpec: Decodable, Sendable {
+public struct Column: Decodable, Sendable {
     public enum Show: String, Decodable, Sendable, CaseIterable { case value, translation, percent, change }
 
     public var show: Show

@@ -36,10 +36,10 @@ public struct CorrectionSpec: Decodable, Sendable {
 public struct GuidanceSpec: Decodable, Sendable {
     public var period: Located<String>
     public var unit: Unit
-    public var items: [GuidanceItemSpec]
+    public var items: [GuidanceItem]
 }
 
-public struct GuidanceItemSpec: Decodable, Sendable {
+public struct GuidanceItem: Decodable, Sendable {
     public var line: Located<String>
     public var label: String
     public var low: Located<DecimalLiteral>
@@ -48,12 +48,10 @@ public struct GuidanceItemSpec: Decodable, Sendable {
 
 /// A dated event announced by a release: a call, the next results date, a quiet period.
 public struct EventSpec: Decodable, Sendable {
-    public enum Kind: String, Decodable, Sendable, CaseIterable { case event, call, results, quietPeriod = "quiet_period" }
-
     public var title: String
     public var start: Located<String>
     public var end: Located<String>?
-    public var kind: Kind
+    public var kind: Event.Kind
     public var url: Located<String>?
 
     enum CodingKeys: String, CodingKey { case title, start, end, kind, url }
@@ -63,7 +61,7 @@ public struct EventSpec: Decodable, Sendable {
         title = try c.decode(String.self, forKey: .title)
         start = try c.decode(Located<String>.self, forKey: .start)
         end = try c.decodeIfPresent(Located<String>.self, forKey: .end)
-        kind = try c.decodeIfPresent(Kind.self, forKey: .kind) ?? .event
+        kind = try c.decodeIfPresent(Event.Kind.self, forKey: .kind) ?? .event
         url = try c.decodeIfPresent(Located<String>.self, forKey: .url)
     }
 }

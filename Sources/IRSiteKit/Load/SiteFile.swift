@@ -10,10 +10,10 @@ public struct SiteFile: Decodable, Sendable {
     public var currency: String
     public var translationCurrency: String?
     public var figures: FigureConventions
-    public var headline: [HeadlineSpec]
+    public var headline: [HeadlineLine]
     public var contacts: [Contact]
     public var rawHTML: Bool
-    public var summary: SummarySpec
+    public var summary: SummarySettings
 
     enum CodingKeys: String, CodingKey {
         case company, listing, language, currency, figures, headline, contacts, summary
@@ -33,19 +33,19 @@ public struct SiteFile: Decodable, Sendable {
         currency = try c.decode(String.self, forKey: .currency)
         translationCurrency = try c.decodeIfPresent(String.self, forKey: .translationCurrency)
         figures = try c.decodeIfPresent(FigureConventions.self, forKey: .figures) ?? FigureConventions()
-        headline = try c.decodeIfPresent([HeadlineSpec].self, forKey: .headline) ?? []
+        headline = try c.decodeIfPresent([HeadlineLine].self, forKey: .headline) ?? []
         contacts = try c.decodeIfPresent([Contact].self, forKey: .contacts) ?? []
         rawHTML = try c.decodeIfPresent(Bool.self, forKey: .rawHTML) ?? false
-        summary = try c.decodeIfPresent(SummarySpec.self, forKey: .summary) ?? SummarySpec()
+        summary = try c.decodeIfPresent(SummarySettings.self, forKey: .summary) ?? SummarySettings()
     }
 }
 
 /// What the printable quarterly summary shows, besides the release's outlook and contacts.
-public struct SummarySpec: Decodable, Sendable {
+public struct SummarySettings: Decodable, Sendable {
     /// Headline figures with their changes (default: the home page's).
-    public var figures: [HeadlineSpec]?
+    public var figures: [HeadlineLine]?
     /// The segment table: lines, in a unit, with their changes.
-    public var segments: [HeadlineSpec]
+    public var segments: [HeadlineLine]
     /// Chart ids of the release to print (two or three).
     public var charts: [String]
     /// `charts` with where each id is written, to report an id no release draws.
@@ -65,8 +65,8 @@ public struct SummarySpec: Decodable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        figures = try c.decodeIfPresent([HeadlineSpec].self, forKey: .figures)
-        segments = try c.decodeIfPresent([HeadlineSpec].self, forKey: .segments) ?? []
+        figures = try c.decodeIfPresent([HeadlineLine].self, forKey: .figures)
+        segments = try c.decodeIfPresent([HeadlineLine].self, forKey: .segments) ?? []
         chartEntries = try c.decodeIfPresent([Located<String>].self, forKey: .charts) ?? []
         charts = chartEntries.map(\.value)
         safeHarbour = try c.decodeIfPresent(String.self, forKey: .safeHarbour)
@@ -115,7 +115,7 @@ public struct FigureConventions: Decodable, Sendable, Hashable {
 }
 
 /// A headline figure on the home page: a line shown in a unit of its own.
-public struct HeadlineSpec: Decodable, Sendable {
+public struct HeadlineLine: Decodable, Sendable {
     public var line: Located<String>
     public var label: String
     public var unit: Unit?

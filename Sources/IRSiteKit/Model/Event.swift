@@ -1,6 +1,8 @@
 public struct Event: Sendable {
+    public enum Kind: String, Decodable, Sendable, CaseIterable { case event, call, results, quietPeriod = "quiet_period" }
+
     public var title: String
-    public var kind: EventSpec.Kind
+    public var kind: Event.Kind
     public var start: Timestamp
     public var end: Timestamp?
     public var url: String?

@@ -1,6 +1,6 @@
 public struct Guidance: Sendable {
     public var period: FiscalPeriod
     public var unit: Unit
-    public var items: [GuidanceItemSpec]
+    public var items: [GuidanceItem]
     public var location: SourceLocation
 }

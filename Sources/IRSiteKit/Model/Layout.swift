@@ -1,19 +1,21 @@
 /// A statement layout: rows and columns as the release prints them.
 public struct Layout: Sendable {
+    public enum Basis: String, Decodable, Sendable, CaseIterable { case duration, instant }
+
     public var id: String
     public var file: String
     public var order: Int
     public var title: String
     public var heading: String?
-    public var basis: LayoutFile.Basis
+    public var basis: Layout.Basis
     public var unit: Unit
     public var unitNote: String?
     public var percentOf: String?
     public var translationNote: String?
     public var missing: String?
     public var decimals: Int
-    public var groups: [ColumnGroupSpec]
-    public var columns: [ColumnSpec]
+    public var groups: [ColumnGroup]
+    public var columns: [Column]
     public var rows: [Row]
     public var checks: [Check]
     public var notes: [String]

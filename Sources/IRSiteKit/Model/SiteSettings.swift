@@ -12,9 +12,9 @@ public struct SiteSettings: Sendable {
     public var currency: String
     public var translationCurrency: String?
     public var figures: FigureConventions
-    public var headline: [HeadlineSpec]
+    public var headline: [HeadlineLine]
     public var contacts: [Contact]
     public var rawHTML: Bool
-    public var summary: SummarySpec
+    public var summary: SummarySettings
     public var file: String
 }

@@ -289,7 +289,7 @@ public struct PageRenderer: Sendable {
         let p = release.period
         let figureSpecs = site.settings.summary.figures ?? site.settings.headline
         // The caption names the first figure's unit; a figure in another unit names its own.
-        func rows(_ specs: [HeadlineSpec]) -> (caption: String, rows: [HeadlineFigure]) {
+        func rows(_ specs: [HeadlineLine]) -> (caption: String, rows: [HeadlineFigure]) {
             guard let first = specs.first.map(headlineUnit) else { return ("", []) }
             return (first.caption, specs.map { spec in
                 headlineFigure(spec, p, showUnit: headlineUnit(spec) != first && !spec.label.contains("("))
@@ -366,9 +366,9 @@ public struct PageRenderer: Sendable {
         return "\(tenths / 10).\(tenths % 10) MB"
     }
 
-    func headlineUnit(_ spec: HeadlineSpec) -> Unit { spec.unit ?? site.lines[spec.line.value]?.unit ?? .count }
+    func headlineUnit(_ spec: HeadlineLine) -> Unit { spec.unit ?? site.lines[spec.line.value]?.unit ?? .count }
 
-    func headlineFigure(_ spec: HeadlineSpec, _ period: FiscalPeriod, showUnit: Bool) -> HeadlineFigure {
+    func headlineFigure(_ spec: HeadlineLine, _ period: FiscalPeriod, showUnit: Bool) -> HeadlineFigure {
         let unit = headlineUnit(spec)
         let def = site.lines[spec.line.value]
         // The line's own precision (6.4 Gbps, (68.61) yen); whole units once converted to a coarser unit.
