@@ -45,61 +45,6 @@ public struct LayoutFile: Decodable, Sendable {
     }
 }
 
-public struct ColumnGroup: Decodable, Sendable {
-    public var label: String
-    public var columns: Int
-    /// Where `columns` is written, for a span out of range.
-    public var columnsLocation: SourceLocation?
-
-    enum CodingKeys: String, CodingKey { case label, columns }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        label = try c.decode(String.self, forKey: .label)
-        let columns = try c.decode(Located<Int>.self, forKey: .columns)
-        self.columns = columns.value
-        columnsLocation = columns.location
-    }
-}
-
-/// Which period a column reads, relative to the release's period.
-public enum PeriodRole: String, Decodable, Sendable, CaseIterable {
-    case current
-    case priorYear = "prior_year"
-    case priorQuarter = "prior_quarter"
-
-    public func resolve(_ current: FiscalPeriod) -> FiscalPeriod {
-        switch self {
-        case .current: return current
-        case .priorYear: return current.priorYear
-        case .priorQuarter: return current.priorQuarter
-        }
-    }
-}
-
-public struct Column: Decodable, Sendable {
-    public enum Show: String, Decodable, Sendable, CaseIterable { case value, translation, percent, change }
-
-    public var show: Show
-    public var period: PeriodRole
-    public var base: PeriodRole?
-    public var label: String?
-
-    enum CodingKeys: String, CodingKey { case show, period, base, label }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        show = try c.decode(Show.self, forKey: .show)
-        period = try c.decodeIfPresent(PeriodRole.self, forKey: .period) ?? .current
-        base = try c.decodeIfPresent(PeriodRole.self, forKey: .base)
-        label = try c.decodeIfPresent(String.self, forKey: .label)
-        if show == .change, base == nil {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription:
-                "a change column needs 'base: prior_year' or 'base: prior_quarter'"))
-        }
-    }
-}
-
 /// A row: a section header, or a line with its label and, for totals, a formula.
 public struct RowSpec: Decodable, Sendable {
     public var header: String?

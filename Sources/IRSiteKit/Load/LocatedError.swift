@@ -19,24 +19,3 @@ public struct EnvironmentError: Error, Sendable, CustomStringConvertible {
     public init(_ message: String) { self.message = message }
     public var description: String { "error: \(message)" }
 }
-
-/// A decoded value with the place it was written.
-public struct Located<Value: Sendable>: Sendable {
-    public var value: Value
-    public var location: SourceLocation
-
-    public init(_ value: Value, at location: SourceLocation) {
-        self.value = value
-        self.location = location
-    }
-}
-
-extension Located: Equatable where Value: Equatable {}
-extension Located: Hashable where Value: Hashable {}
-
-extension Located: Decodable where Value: Decodable {
-    public init(from decoder: any Decoder) throws {
-        location = (decoder as? NodeDecoder)?.location ?? SourceLocation(file: "<unknown>", line: 0, column: 0)
-        value = try Value(from: decoder)
-    }
-}

@@ -39,13 +39,6 @@ public struct GuidanceSpec: Decodable, Sendable {
     public var items: [GuidanceItem]
 }
 
-public struct GuidanceItem: Decodable, Sendable {
-    public var line: Located<String>
-    public var label: String
-    public var low: Located<DecimalLiteral>
-    public var high: Located<DecimalLiteral>
-}
-
 /// A dated event announced by a release: a call, the next results date, a quiet period.
 public struct EventSpec: Decodable, Sendable {
     public var title: String

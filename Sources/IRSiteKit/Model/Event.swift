@@ -1,5 +1,5 @@
 public struct Event: Sendable {
-    public enum Kind: String, Decodable, Sendable, CaseIterable { case event, call, results, quietPeriod = "quiet_period" }
+    public enum Kind: String, Sendable, CaseIterable { case event, call, results, quietPeriod = "quiet_period" }
 
     public var title: String
     public var kind: Event.Kind

@@ -214,7 +214,7 @@ public struct Exact: Sendable, Hashable, Comparable, CustomStringConvertible {
 }
 
 /// How a figure is rounded to the printed precision.
-public enum RoundingRule: String, Sendable, Decodable, CaseIterable {
+public enum RoundingRule: String, Sendable, CaseIterable {
     /// 0.5 rounds to 1 and −0.5 to −1: the seed's rule.
     case halfAwayFromZero = "half_away_from_zero"
     /// Drop the digits beyond the printed unit (common among Japanese filers).

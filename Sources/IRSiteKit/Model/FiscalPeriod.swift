@@ -54,7 +54,7 @@ public struct FiscalPeriod: Sendable, Hashable, Comparable, CustomStringConverti
 /// Maps fiscal quarters to calendar dates: the site's fiscal-year start month
 /// and whether a fiscal year is named for the calendar year it starts or ends in.
 public struct FiscalCalendar: Sendable, Hashable {
-    public enum Naming: String, Sendable, Decodable, CaseIterable { case start, end }
+    public enum Naming: String, Sendable, CaseIterable { case start, end }
 
     public var startMonth: Int
     public var namedFor: Naming

@@ -1,6 +1,6 @@
 /// A statement layout: rows and columns as the release prints them.
 public struct Layout: Sendable {
-    public enum Basis: String, Decodable, Sendable, CaseIterable { case duration, instant }
+    public enum Basis: String, Sendable, CaseIterable { case duration, instant }
 
     public var id: String
     public var file: String
