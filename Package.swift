@@ -53,16 +53,35 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Benchmarks, not shipped: `swift run -c release irsite-bench charts|rebuild …`.
+        .executableTarget(
+            name: "irsite-bench",
+            dependencies: [
+                "IRSiteKit", "IRSiteSamples",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Sample charts: the chart tests render them, irsite-bench cycles through them.
+        .target(name: "IRSiteSamples", dependencies: ["IRSiteKit"], path: "Tests/IRSiteSamples"),
+        // Fixture helpers both test targets use: the repository's paths, temporary folders,
+        // external programs and the built irsite executable.
+        .target(name: "IRSiteTestSupport", dependencies: ["IRSiteKit"], path: "Tests/IRSiteTestSupport"),
         .testTarget(
             name: "IRSiteKitTests",
             dependencies: [
-                "IRSiteKit", "IRSitePreview", "irsite",
+                "IRSiteKit", "IRSiteTestSupport", "IRSiteSamples", "irsite",
                 .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "IRSitePreviewTests",
+            dependencies: [
+                "IRSiteKit", "IRSitePreview", "IRSiteTestSupport", "irsite",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
-            ],
-            resources: [.copy("Fixtures")]
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

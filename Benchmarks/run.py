@@ -211,15 +211,15 @@ def incremental_builds(n, args, content, output, runs):
 
 
 def inprocess_rebuilds(n, args, content, output, runs):
-    """What `irsite serve` does after a save, timed inside one process: `irsite
-    bench-rebuild` builds once to warm up, then edits the middle release and
-    rebuilds `runs` times, printing each rebuild's wall time."""
+    """What `irsite serve` does after a save, timed inside one process:
+    `irsite-bench rebuild` builds once to warm up, then edits the middle release
+    and rebuilds `runs` times, printing each rebuild's wall time."""
     path = middle_release(content)
-    argv = [args.irsite, "bench-rebuild", "--content", content, "--templates", args.templates,
+    argv = [args.irsite_bench, "rebuild", "--content", content, "--templates", args.templates,
             "--output", output, "--now", NOW, "--edit", path, "--runs", str(runs)]
     proc = subprocess.run(argv, capture_output=True, text=True)
     if proc.returncode != 0:
-        fail(f"irsite bench-rebuild failed for N={n}:\n{proc.stderr[-2000:]}")
+        fail(f"irsite-bench rebuild failed for N={n}:\n{proc.stderr[-2000:]}")
     walls = []
     for line in proc.stdout.splitlines():
         log(f"[irsite N={n}] in-process {line}")
@@ -364,6 +364,7 @@ def main():
     ap.add_argument("--incremental-runs", type=int, default=None, help="incremental rebuilds per size (default: --runs; 0: none)")
     ap.add_argument("--no-hugo", action="store_true", help="time IRSite only")
     ap.add_argument("--irsite", help="an irsite binary to time (default: swift build -c release, then .build/release/irsite)")
+    ap.add_argument("--irsite-bench", help="the irsite-bench binary for in-process rebuilds (default: irsite-bench beside --irsite)")
     ap.add_argument("--templates", default=os.path.join(REPO, "Templates"), help="the templates folder (default: the repository's)")
     ap.add_argument("--work", default=os.path.join(HERE, ".work"), help="scratch folder for corpora and outputs (default Benchmarks/.work)")
     ap.add_argument("--seed", type=int, default=None, help="corpus seed (default: make_corpus.py's)")
@@ -391,6 +392,9 @@ def main():
     args.irsite = os.path.abspath(args.irsite)
     if not os.access(args.irsite, os.X_OK):
         fail(f"{args.irsite} is not an executable")
+    args.irsite_bench = os.path.abspath(args.irsite_bench or os.path.join(os.path.dirname(args.irsite), "irsite-bench"))
+    if args.incremental_runs > 0 and not os.access(args.irsite_bench, os.X_OK):
+        fail(f"{args.irsite_bench} is not an executable (swift build -c release builds it beside irsite)")
     args.templates = os.path.abspath(args.templates)
 
     hugo = not args.no_hugo and shutil.which("hugo") is not None

@@ -14,7 +14,7 @@ struct IRSiteCommand: AsyncParsableCommand {
             derives changes, percentages and the convenience translation, and writes a static site.
             """,
         version: IRSite.version,
-        subcommands: [Build.self, Check.self, Serve.self, PDF.self, BenchCharts.self, BenchRebuild.self],
+        subcommands: [Build.self, Check.self, Serve.self, PDF.self],
         defaultSubcommand: nil
     )
 }
@@ -128,22 +128,6 @@ struct Build: AsyncParsableCommand {
             FileHandle.standardError.write(Data("irsite build: \(error); nothing written, \(output)/ unchanged\n".utf8))
             throw ExitCode(1)
         }
-    }
-}
-
-/// `irsite bench-charts`: renders sample charts for Tests/Benchmarks/bench-charts.sh (hidden from help).
-struct BenchCharts: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "bench-charts", abstract: "Render sample charts and report the time.",
-                                                    shouldDisplay: false)
-
-    @Option(name: .long, help: "How many charts to render.")
-    var count = 1000
-
-    func run() {
-        let started = Date()
-        let result = ChartBenchmark.run(count: count)
-        let seconds = Date().timeIntervalSince(started)
-        print("\(result.charts) charts, \(result.bytes) bytes of SVG in \(String(format: "%.3f", seconds)) s")
     }
 }
 

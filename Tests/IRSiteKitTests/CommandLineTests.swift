@@ -1,4 +1,5 @@
 import Foundation
+import IRSiteTestSupport
 import XCTest
 
 /// The `irsite` executable as a user runs it: exit codes, stderr format, the summary line.

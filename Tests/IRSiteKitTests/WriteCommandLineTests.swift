@@ -1,6 +1,7 @@
 import Foundation
-import XCTest
 import IRSiteKit
+import IRSiteTestSupport
+import XCTest
 
 /// `irsite pdf` and `irsite build` as a user runs them when the output folder is
 /// not what they expect: missing, foreign, held by another build, or printed by a

@@ -1,4 +1,6 @@
 import Foundation
+import IRSiteSamples
+import IRSiteTestSupport
 import XCTest
 @testable import IRSiteKit
 

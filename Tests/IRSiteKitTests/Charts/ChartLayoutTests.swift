@@ -1,4 +1,5 @@
 import Foundation
+import IRSiteSamples
 import XCTest
 @testable import IRSiteKit
 

@@ -1,4 +1,5 @@
 import Foundation
+import IRSiteTestSupport
 import XCTest
 
 /// Where chart goldens live and how to run the external checkers.

@@ -1,4 +1,5 @@
 import Foundation
+import IRSiteTestSupport
 import XCTest
 
 /// `Model/` is the resolved site: it names no file-schema type (`SiteFile`,

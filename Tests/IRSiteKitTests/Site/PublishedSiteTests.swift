@@ -1,5 +1,6 @@
 import Foundation
 import FoundationXML
+import IRSiteTestSupport
 import XCTest
 @testable import IRSiteKit
 

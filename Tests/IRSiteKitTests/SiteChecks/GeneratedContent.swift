@@ -1,4 +1,5 @@
 import Foundation
+import IRSiteTestSupport
 @testable import IRSiteKit
 
 /// A larger test site made from the sample: a Content folder with `quarters`

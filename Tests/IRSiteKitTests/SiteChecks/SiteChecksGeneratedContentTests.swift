@@ -1,3 +1,4 @@
+import IRSiteTestSupport
 import XCTest
 @testable import IRSiteKit
 

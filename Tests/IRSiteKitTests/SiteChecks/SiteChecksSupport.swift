@@ -3,6 +3,7 @@ import XCTest
 @testable import IRSiteKit
 #if canImport(Glibc)
 import Glibc
+import IRSiteTestSupport
 #endif
 
 /// The quality gates (HTML validity, links, accessibility, looks) run external

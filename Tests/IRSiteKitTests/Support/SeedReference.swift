@@ -1,4 +1,5 @@
 import Foundation
+import IRSiteTestSupport
 
 /// The seed release's three statements as printed, read straight from the
 /// release text (a copy in Fixtures/), so tests compare our pages with what

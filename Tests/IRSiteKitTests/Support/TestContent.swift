@@ -1,4 +1,5 @@
 import Foundation
+import IRSiteTestSupport
 @testable import IRSiteKit
 
 /// The sample content read into memory, to be mutated by a test and checked

@@ -1,4 +1,5 @@
 import Foundation
+import IRSiteTestSupport
 import XCTest
 
 /// `irsite serve` as a user runs it: the URL it prints, and Ctrl-C.

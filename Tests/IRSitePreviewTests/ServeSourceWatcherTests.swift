@@ -1,4 +1,5 @@
 import Foundation
+import IRSiteTestSupport
 import ServiceLifecycle
 import XCTest
 @testable import IRSiteKit

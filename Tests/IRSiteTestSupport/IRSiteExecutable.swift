@@ -2,9 +2,9 @@ import Foundation
 import Synchronization
 import XCTest
 
-/// The `irsite` executable SwiftPM built beside the test bundle (the test target depends on it).
-enum IRSiteExecutable {
-    static var url: URL {
+/// The `irsite` executable SwiftPM built beside the test bundle (the test targets depend on it).
+public enum IRSiteExecutable {
+    public static var url: URL {
         final class Marker {}
         let bundle = Bundle(for: Marker.self).bundleURL
         let candidates = [bundle, bundle.deletingLastPathComponent(), bundle.appendingPathComponent("debug")].map { $0.appendingPathComponent("irsite") }
@@ -13,7 +13,7 @@ enum IRSiteExecutable {
 }
 
 /// A program started in the background whose output is collected as it comes.
-final class RunningProcess: Sendable {
+public final class RunningProcess: Sendable {
     private struct Output {
         var stdout = ""
         var stderr = ""
@@ -29,7 +29,7 @@ final class RunningProcess: Sendable {
     private let process: Process
     private let output = Collected()
 
-    init(_ executable: URL, _ arguments: [String], in directory: URL) throws {
+    public init(_ executable: URL, _ arguments: [String], in directory: URL) throws {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -56,21 +56,21 @@ final class RunningProcess: Sendable {
         self.process = process
     }
 
-    var stdout: String { output.withLock { $0.stdout } }
-    var stderr: String { output.withLock { $0.stderr } }
+    public var stdout: String { output.withLock { $0.stdout } }
+    public var stderr: String { output.withLock { $0.stderr } }
     /// The exit status, once the program ended.
-    var status: Int32? { output.withLock { $0.status } }
-    var pid: Int32 { process.processIdentifier }
+    public var status: Int32? { output.withLock { $0.status } }
+    public var pid: Int32 { process.processIdentifier }
 
     /// Ends the program at once (SIGKILL) if it is still running, as a test's cleanup.
-    func kill() {
+    public func kill() {
         if process.isRunning { process.terminate() }
         if process.isRunning { Foundation.kill(process.processIdentifier, SIGKILL) }
     }
 
     /// Waits (up to `limit`, polling) until `condition` holds for the output so far;
     /// past the limit the test fails and the program is terminated.
-    func wait(for what: String, upTo limit: Duration = .seconds(60),
+    public func wait(for what: String, upTo limit: Duration = .seconds(60),
               until condition: (_ stdout: String, _ stderr: String, _ status: Int32?) -> Bool) async throws {
         let deadline = ContinuousClock.now + limit
         while ContinuousClock.now < deadline {

@@ -1,32 +1,34 @@
+import IRSiteKit
+
 /// Sample charts from the seed release (IIJ, 2Q FY2001) and edge cases: the
-/// golden-file tests render them and the benchmark cycles through them.
-enum ChartSamples {
+/// golden-file tests render them and `irsite-bench charts` cycles through them.
+public enum ChartSamples {
     /// Thousands of yen as millions (8,107,935 → 8,107.935).
-    static func millions(_ thousands: Int) -> Exact { Exact(Int128(thousands), 1000) }
+    public static func millions(_ thousands: Int) -> Exact { Exact(Int128(thousands), 1000) }
 
-    static let quarters = ["2Q00", "1Q01", "2Q01"]
+    public static let quarters = ["2Q00", "1Q01", "2Q01"]
 
-    static let revenue = ChartSpec(
+    public static let revenue = ChartSpec(
         kind: .bar, title: "Total revenues", subtitle: "Quarterly, with 3Q01 guidance",
         categories: quarters,
         series: [ChartSeries(id: "total_revenues", label: "Revenues", values: [millions(8_107_935), millions(8_332_898), millions(9_528_307)])],
         ranges: [ChartRange(category: "3Q01", low: Exact(10_000), high: Exact(10_500), label: "Guidance")],
         unit: "JPY in millions", idPrefix: "revenue", valuePrefix: "¥", valueSuffix: " million")
 
-    static let operatingIncome = ChartSpec(
+    public static let operatingIncome = ChartSpec(
         kind: .bar, title: "Operating income (loss)",
         categories: quarters,
         series: [ChartSeries(id: "operating_income", label: "Operating income", values: [millions(-632_302), millions(-299_814), millions(15_998)])],
         ranges: [ChartRange(category: "3Q01", low: Exact(150), high: Exact(300), label: "Guidance")],
         unit: "JPY in millions", idPrefix: "operating-income", valuePrefix: "¥", valueSuffix: " million")
 
-    static let netLoss = ChartSpec(
+    public static let netLoss = ChartSpec(
         kind: .bar, title: "Net loss",
         categories: quarters,
         series: [ChartSeries(id: "net_loss", label: "Net loss", values: [millions(-336_978), millions(-1_664_876), millions(-3_084_761)])],
         unit: "JPY in millions", idPrefix: "net-loss", valuePrefix: "¥", valueSuffix: " million")
 
-    static let revenueByService = ChartSpec(
+    public static let revenueByService = ChartSpec(
         kind: .groupedBar, title: "Revenues by service",
         categories: quarters,
         series: [
@@ -37,7 +39,7 @@ enum ChartSamples {
         ],
         unit: "JPY in millions", idPrefix: "revenue-by-service", valuePrefix: "¥", valueSuffix: " million")
 
-    static var revenueMix: ChartSpec {
+    public static var revenueMix: ChartSpec {
         var spec = revenueByService
         spec.kind = .stackedBar
         spec.title = "Revenue mix"
@@ -46,7 +48,7 @@ enum ChartSamples {
     }
 
     /// Net loss from operating income down: positive and negative parts.
-    static let netLossBridge = ChartSpec(
+    public static let netLossBridge = ChartSpec(
         kind: .stackedBar, title: "From operating income to net loss",
         categories: quarters,
         series: [
@@ -58,14 +60,14 @@ enum ChartSamples {
         ],
         unit: "JPY in millions", idPrefix: "net-loss-bridge", valuePrefix: "¥", valueSuffix: " million")
 
-    static let contracts = ChartSpec(
+    public static let contracts = ChartSpec(
         kind: .horizontalBar, title: "Dedicated access contracts, 2Q01",
         categories: ["IP Service 64kbps – 128kbps", "IP Service 192kbps – 768kbps", "IP Service 1Mbps – 2Mbps", "IP Service 3Mbps – 1.2Gbps",
                      "IIJ FiberAccess/F", "IIJ T1 Standard 1.5Mbps", "IIJ Economy 64kbps – 128kbps", "IIJ DSL/F Maximum 1.5Mbps"],
         series: [ChartSeries(id: "contracts", label: "Contracts", values: [213, 49, 258, 123, 2, 690, 1_171, 286].map { Exact($0) })],
         unit: "Number of contracts", idPrefix: "contracts", valueSuffix: " contracts", categoryTitle: "Service")
 
-    static let contractsByYear = ChartSpec(
+    public static let contractsByYear = ChartSpec(
         kind: .horizontalBar, title: "IP Service contracts by bandwidth",
         categories: ["64kbps – 128kbps", "192kbps – 768kbps", "1Mbps – 2Mbps", "3Mbps – 1.2Gbps", "IIJ FiberAccess/F (launched August 2001)"],
         series: [
@@ -74,7 +76,7 @@ enum ChartSamples {
         ],
         unit: "Number of contracts", idPrefix: "contracts-by-year", valueSuffix: " contracts", categoryTitle: "Bandwidth")
 
-    static var changeInContracts: ChartSpec {
+    public static var changeInContracts: ChartSpec {
         var minus = FigureConventions()
         minus.negative = .minus
         return ChartSpec(
@@ -84,17 +86,17 @@ enum ChartSamples {
             unit: "Number of contracts", conventions: minus, idPrefix: "change-in-contracts", valueSuffix: " contracts", categoryTitle: "Service")
     }
 
-    static let single = ChartSpec(
+    public static let single = ChartSpec(
         kind: .bar, title: "Revenues, 2Q01", categories: ["2Q01"],
         series: [ChartSeries(id: "total_revenues", label: "Revenues", values: [millions(9_528_307)])],
         unit: "JPY in millions", idPrefix: "single", valuePrefix: "¥", valueSuffix: " million")
 
-    static let zeros = ChartSpec(
+    public static let zeros = ChartSpec(
         kind: .bar, title: "Short-term investments", categories: quarters,
         series: [ChartSeries(id: "short_term_investments", label: "Short-term investments", values: [.zero, .zero, .zero])],
         unit: "JPY in millions", idPrefix: "zeros", valuePrefix: "¥", valueSuffix: " million")
 
-    static let large = ChartSpec(
+    public static let large = ChartSpec(
         kind: .groupedBar, title: "Very large values", categories: ["FY1999", "FY2000", "FY2001"],
         series: [
             ChartSeries(id: "a", label: "Assets", values: [Exact(1_000_000_000_000), Exact(1_250_000_000_000), Exact(987_654_321_098)]),
@@ -102,13 +104,13 @@ enum ChartSamples {
         ],
         unit: "JPY", idPrefix: "large", valuePrefix: "¥")
 
-    static let small = ChartSpec(
+    public static let small = ChartSpec(
         kind: .bar, title: "Very small values", categories: ["A", "B", "C", "D"],
         series: [ChartSeries(id: "v", label: "Value", values: [Exact(1, 1000), Exact(3, 1000), Exact(-2, 1000), Exact(0)])],
         unit: "USD", valueDecimals: 3, idPrefix: "small", valuePrefix: "$")
 
     /// `n` quarters of a growing, seasonal revenue series (1Q91 onward).
-    static func quarterly(_ n: Int) -> ChartSpec {
+    public static func quarterly(_ n: Int) -> ChartSpec {
         let seasonal = [0, 120, -80, 260]
         var categories: [String] = []
         var values: [Exact?] = []
@@ -124,7 +126,7 @@ enum ChartSamples {
     }
 
     /// Every named sample, in a fixed order.
-    static var all: [(name: String, spec: ChartSpec)] {
+    public static var all: [(name: String, spec: ChartSpec)] {
         [("revenue-guidance", revenue), ("operating-income", operatingIncome), ("net-loss", netLoss),
          ("revenue-by-service", revenueByService), ("revenue-mix", revenueMix), ("net-loss-bridge", netLossBridge),
          ("contracts", contracts), ("contracts-by-year", contractsByYear), ("change-in-contracts", changeInContracts),

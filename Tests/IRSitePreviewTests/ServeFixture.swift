@@ -1,6 +1,7 @@
 import Foundation
 import IRSiteKit
 import IRSitePreview
+import IRSiteTestSupport
 import ServiceLifecycle
 import XCTest
 

@@ -2,13 +2,12 @@ import ArgumentParser
 import Foundation
 import IRSiteKit
 
-/// `irsite bench-rebuild`: what the preview server does after an editor saves a
+/// `irsite-bench rebuild`: what the preview server does after an editor saves a
 /// release, timed: one build to warm up, then for each run an edit of the
 /// release's commentary and an incremental rebuild in the same process.
-/// For Benchmarks/run.py (hidden from help).
+/// For Benchmarks/run.py.
 struct BenchRebuild: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "bench-rebuild", abstract: "Time in-process incremental rebuilds.",
-                                                    shouldDisplay: false)
+    static let configuration = CommandConfiguration(commandName: "rebuild", abstract: "Time in-process incremental rebuilds.")
 
     @Option(name: .long) var content = "Content"
     @Option(name: .long) var templates = "Templates"

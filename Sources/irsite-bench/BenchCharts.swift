@@ -1,9 +1,26 @@
-/// Renders many charts, for `Tests/Benchmarks/bench-charts.sh`.
-public enum ChartBenchmark {
+import ArgumentParser
+import Foundation
+import IRSiteKit
+import IRSiteSamples
+
+/// `irsite-bench charts`: renders many charts, for `Tests/Benchmarks/bench-charts.sh`.
+struct BenchCharts: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "charts", abstract: "Render sample charts and report the time.")
+
+    @Option(name: .long, help: "How many charts to render.")
+    var count = 1000
+
+    func run() {
+        let started = Date()
+        let result = Self.render(count: count)
+        let seconds = Date().timeIntervalSince(started)
+        print("\(result.charts) charts, \(result.bytes) bytes of SVG in \(String(format: "%.3f", seconds)) s")
+    }
+
     /// Renders `count` charts (the sample charts in turn, each with its own id
     /// prefix and slightly different values) as SVG, description and table;
     /// returns how many and the total SVG bytes (plus one per table cell).
-    public static func run(count: Int) -> (charts: Int, bytes: Int) {
+    static func render(count: Int) -> (charts: Int, bytes: Int) {
         let samples = ChartSamples.all.map(\.spec)
         var bytes = 0
         for i in 0..<max(0, count) {

@@ -1,4 +1,5 @@
 import Foundation
+import IRSiteTestSupport
 import XCTest
 @testable import IRSiteKit
 @testable import IRSitePreview
