@@ -19,7 +19,7 @@ extension ChartEmbedSpec {
             }
         }
         for (line, label) in labels.sorted(by: { $0.value.location < $1.value.location }) where !seen.contains(line) {
-            return LocatedError("'labels' names '\(line)', which is not a series of this chart\(SiteLoader.suggestion(line, seen))", at: label.location)
+            return LocatedError("'labels' names '\(line)', which is not a series of this chart\(Suggestion.didYouMean(line, seen))", at: label.location)
         }
         return nil
     }

@@ -154,7 +154,7 @@ public enum ReleaseCharts {
             var lines: [LineDefinition] = []
             for s in spec.series {
                 if let def = site.lines[s.value] { lines.append(def) } else {
-                    fail("unknown line '\(s.value)' in chart\(SiteLoader.suggestion(s.value, site.lines.keys))", s.location)
+                    fail("unknown line '\(s.value)' in chart\(Suggestion.didYouMean(s.value, site.lines.keys))", s.location)
                 }
             }
             var periods: [FiscalPeriod] = []

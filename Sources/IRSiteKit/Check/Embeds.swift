@@ -28,7 +28,7 @@ public struct ReleaseEmbeds: Sendable {
                     if let layout = site.layout(spec.layout.value) {
                         layouts[embed] = layout
                     } else {
-                        diagnostics.append(Diagnostic(.error, "unknown layout '\(spec.layout.value)'\(SiteLoader.suggestion(spec.layout.value, Set(site.layouts.map(\.id))))",
+                        diagnostics.append(Diagnostic(.error, "unknown layout '\(spec.layout.value)'\(Suggestion.didYouMean(spec.layout.value, Set(site.layouts.map(\.id))))",
                                                       at: spec.layout.location, stage: .check))
                     }
                 } catch let error as LocatedError {

@@ -228,7 +228,7 @@ public enum SiteChecks {
         }
         if let guidance = release.guidance {
             for item in guidance.items where site.lines[item.line.value] == nil {
-                out.append(Diagnostic(.error, "unknown line '\(item.line.value)' in guidance\(SiteLoader.suggestion(item.line.value, Set(site.lines.keys)))", at: item.line.location))
+                out.append(Diagnostic(.error, "unknown line '\(item.line.value)' in guidance\(Suggestion.didYouMean(item.line.value, Set(site.lines.keys)))", at: item.line.location))
             }
             if guidance.period <= release.period {
                 out.append(Diagnostic(.warning, "guidance is for \(guidance.period.label), not after the release's own period \(release.period.label)", at: guidance.location))
@@ -316,7 +316,7 @@ public enum SiteChecks {
     static func headline(_ site: Site) -> [Diagnostic] {
         (site.settings.headline + (site.settings.summary.figures ?? []) + site.settings.summary.segments).compactMap { h in
             site.lines[h.line.value] == nil
-                ? Diagnostic(.error, "unknown line '\(h.line.value)' in headline\(SiteLoader.suggestion(h.line.value, Set(site.lines.keys)))", at: h.line.location)
+                ? Diagnostic(.error, "unknown line '\(h.line.value)' in headline\(Suggestion.didYouMean(h.line.value, Set(site.lines.keys)))", at: h.line.location)
                 : nil
         }
     }

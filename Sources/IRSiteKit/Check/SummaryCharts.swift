@@ -15,7 +15,7 @@ extension SiteChecks {
             }
         }
         return entries.filter { !drawn.contains($0.value) }.map { entry in
-            Diagnostic(.error, "summary.charts names '\(entry.value)', which no release draws\(SiteLoader.suggestion(entry.value, drawn))", at: entry.location)
+            Diagnostic(.error, "summary.charts names '\(entry.value)', which no release draws\(Suggestion.didYouMean(entry.value, drawn))", at: entry.location)
         }
     }
 }

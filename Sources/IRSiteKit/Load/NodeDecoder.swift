@@ -89,7 +89,7 @@ final class NodeDecoder: Decoder {
         let absent = entry.read.subtracting(present)
         for key in mapping.keys {
             guard let name = key.string, !entry.read.contains(name),
-                  let near = Context.closest(to: name, in: absent) else { continue }
+                  let near = Suggestion.closest(to: name, in: absent) else { continue }
             return LocatedError("unknown key '\(name.excerpt)'; did you mean '\(near)'?", at: context.location(of: key))
         }
         return nil
@@ -164,18 +164,11 @@ extension NodeDecoder.Context {
                 let name = key.string ?? ""
                 if !entry.read.contains(name) {
                     let known = Set(entry.read)
-                    var message = "unknown key '\(name.excerpt)'"
-                    if let near = Self.closest(to: name, in: known) { message += "; did you mean '\(near)'?" }
-                    errors.append(LocatedError(message, at: location(of: key)))
+                    errors.append(LocatedError("unknown key '\(name.excerpt)'\(Suggestion.didYouMean(name, known))", at: location(of: key)))
                 }
             }
         }
         return errors
-    }
-
-    /// The most similar known key, to turn "unknown key" into a typo fix.
-    static func closest(to name: String, in candidates: Set<String>) -> String? {
-        Suggestion.closest(to: name, in: candidates)
     }
 }
 

@@ -201,11 +201,11 @@ public enum SiteLoader {
         let layoutIDs = Set(layouts.map(\.id))
         for ref in references {
             guard layoutIDs.contains(ref.from.value) else {
-                diagnostics.append(Diagnostic(.error, "unknown layout '\(ref.from.value.excerpt)'\(suggestion(ref.from.value, layoutIDs))", at: ref.from.location, stage: .load))
+                diagnostics.append(Diagnostic(.error, "unknown layout '\(ref.from.value.excerpt)'\(Suggestion.didYouMean(ref.from.value, layoutIDs))", at: ref.from.location, stage: .load))
                 continue
             }
             guard let def = lines[ref.row.line] else {
-                diagnostics.append(Diagnostic(.error, "unknown line '\(ref.row.line.excerpt)'\(suggestion(ref.row.line, Set(lines.keys)))", at: ref.row.location, stage: .load))
+                diagnostics.append(Diagnostic(.error, "unknown line '\(ref.row.line.excerpt)'\(Suggestion.didYouMean(ref.row.line, Set(lines.keys)))", at: ref.row.location, stage: .load))
                 continue
             }
             if def.home != ref.from.value {
@@ -218,7 +218,7 @@ public enum SiteLoader {
         for def in lines.values.sorted(by: { $0.location < $1.location }) {
             guard let formula = def.formula, let at = def.formulaLocation else { continue }
             for r in formula.references where lines[r.line] == nil {
-                diagnostics.append(Diagnostic(.error, "unknown line '\(r.line.excerpt)' in formula\(suggestion(r.line, Set(lines.keys)))", at: at.shifted(by: r.offset), stage: .load))
+                diagnostics.append(Diagnostic(.error, "unknown line '\(r.line.excerpt)' in formula\(Suggestion.didYouMean(r.line, Set(lines.keys)))", at: at.shifted(by: r.offset), stage: .load))
             }
             if let terms = formula.signedTerms {
                 for t in terms {
@@ -236,7 +236,7 @@ public enum SiteLoader {
         for layout in layouts {
             for check in layout.checks {
                 for r in check.left.references + check.right.references where lines[r.line] == nil {
-                    diagnostics.append(Diagnostic(.error, "unknown line '\(r.line.excerpt)' in check\(suggestion(r.line, Set(lines.keys)))", at: check.location.shifted(by: r.offset), stage: .load))
+                    diagnostics.append(Diagnostic(.error, "unknown line '\(r.line.excerpt)' in check\(Suggestion.didYouMean(r.line, Set(lines.keys)))", at: check.location.shifted(by: r.offset), stage: .load))
                 }
             }
         }
@@ -259,10 +259,6 @@ public enum SiteLoader {
             return false
         }
         return visit(start) ? path : nil
-    }
-
-    static func suggestion(_ name: String, _ candidates: some Sequence<String>) -> String {
-        Suggestion.closest(to: name, in: candidates).map { "; did you mean '\($0)'?" } ?? ""
     }
 
     // MARK: Periods
@@ -302,12 +298,12 @@ public enum SiteLoader {
         var facts: [String: Fact] = [:]
         for (layoutID, group) in raw.facts.sorted(by: { $0.key < $1.key }) {
             guard layoutIDs.contains(layoutID) else {
-                diagnostics.append(Diagnostic(.error, "unknown layout '\(layoutID.excerpt)' in facts\(suggestion(layoutID, layoutIDs))", at: group.location.shifted(lines: -1), stage: .load))
+                diagnostics.append(Diagnostic(.error, "unknown layout '\(layoutID.excerpt)' in facts\(Suggestion.didYouMean(layoutID, layoutIDs))", at: group.location.shifted(lines: -1), stage: .load))
                 continue
             }
             for (lineID, fact) in group.value.sorted(by: { $0.value.location < $1.value.location }) {
                 guard let def = lines[lineID] else {
-                    diagnostics.append(Diagnostic(.error, "unknown line '\(lineID.excerpt)'\(suggestion(lineID, Set(lines.filter { $0.value.home == layoutID }.keys)))", at: fact.location, stage: .load))
+                    diagnostics.append(Diagnostic(.error, "unknown line '\(lineID.excerpt)'\(Suggestion.didYouMean(lineID, Set(lines.filter { $0.value.home == layoutID }.keys)))", at: fact.location, stage: .load))
                     continue
                 }
                 guard def.home == layoutID else {
@@ -320,7 +316,7 @@ public enum SiteLoader {
         var overrides: [String: [String: Override]] = [:]
         for (layoutID, group) in raw.overrides.sorted(by: { $0.key < $1.key }) {
             guard let layout = layouts.first(where: { $0.id == layoutID }) else {
-                diagnostics.append(Diagnostic(.error, "unknown layout '\(layoutID.excerpt)' in overrides\(suggestion(layoutID, layoutIDs))", at: group.location.shifted(lines: -1), stage: .load))
+                diagnostics.append(Diagnostic(.error, "unknown layout '\(layoutID.excerpt)' in overrides\(Suggestion.didYouMean(layoutID, layoutIDs))", at: group.location.shifted(lines: -1), stage: .load))
                 continue
             }
             for (lineID, spec) in group.value {

@@ -13,6 +13,11 @@ enum Suggestion {
     /// How many edits a name of `length` bytes may be from its suggestion.
     static func allowedDistance(forLength length: Int) -> Int { max(2, length / 3) }
 
+    /// "; did you mean 'x'?" for the closest candidate, to end an "unknown …" message; empty when none is close.
+    static func didYouMean(_ name: String, _ candidates: some Sequence<String>) -> String {
+        closest(to: name, in: candidates).map { "; did you mean '\($0)'?" } ?? ""
+    }
+
     /// The candidate with the smallest edit distance within the allowed distance;
     /// ties go to the alphabetically first, so the answer does not depend on set order.
     static func closest(to name: String, in candidates: some Sequence<String>) -> String? {
