@@ -60,9 +60,8 @@ public struct ReleaseCheckMemo: Sendable {
         let p = release.period
         var shown = [p, p.priorYear, p.priorQuarter]
         // Periods a chart names outright; the chart's own checks read them.
-        for embed in Markdown.outline(of: release.body).embeds(["chart"]) {
-            let key = ReleaseCharts.SpecKey(body: embed.body, file: release.file, lineOffset: embed.bodyLine + release.bodyLineOffset - 1)
-            if let spec = try? ReleaseCharts.decodedSpecs.value(for: key, ReleaseCharts.decodeSpec).get() {
+        for block in release.document.charts {
+            if let spec = try? block.spec.get() {
                 shown += (spec.periods ?? []).compactMap { FiscalPeriod($0.value) }
             }
         }

@@ -7,41 +7,33 @@ public enum Pipeline {
     /// With `options`, also checks what a build with them publishes (a chart of a
     /// published release must not need an embargoed period).
     public static func check(content: String, options: PublicationOptions? = nil) -> (site: Site?, diagnostics: [Diagnostic]) {
-        let (_, book, diagnostics) = load(content: content, options: options)
+        let (_, book, _, diagnostics) = load(content: content, options: options)
         return (book?.site, diagnostics)
     }
 
-    /// Reads, loads and checks the content; the files come back for digests, and the
-    /// checked site as its fact book (nil when there are errors).
-    static func load(content: String, cache: BuildCache? = nil, options: PublicationOptions? = nil) -> (files: ContentFiles?, book: FactBook?, diagnostics: [Diagnostic]) {
+    /// Reads, loads and checks the content; the files come back for digests, the
+    /// checked site as its fact book and, with `options`, what they publish (both
+    /// nil when there are errors).
+    static func load(content: String, cache: BuildCache? = nil, options: PublicationOptions? = nil)
+        -> (files: ContentFiles?, book: FactBook?, published: PublishedSite?, diagnostics: [Diagnostic]) {
         let files: ContentFiles
         do {
             files = try ContentFiles.read(from: content)
         } catch let error as LocatedError {
-            return (nil, nil, [error.diagnostic])
+            return (nil, nil, nil, [error.diagnostic])
         } catch {
-            return (nil, nil, [Diagnostic(.error, "\(error)", at: SourceLocation(file: content, line: 1, column: 1), stage: .load)])
+            return (nil, nil, nil, [Diagnostic(.error, "\(error)", at: SourceLocation(file: content, line: 1, column: 1), stage: .load)])
         }
         let (site, loadDiagnostics) = SiteLoader.load(files, cache: cache)
-        guard let site else { return (files, nil, loadDiagnostics.sortedForReport()) }
+        guard let site else { return (files, nil, nil, loadDiagnostics.sortedForReport()) }
         let memo = cache.map { ReleaseCheckMemo(cache: $0, digests: SiteDigests.content(files: files, site: site, fileDigests: $0.fileDigests(files))) }
         let book = FactBook(site: site)
         var diagnostics = loadDiagnostics + SiteChecks.run(book, memo: memo)
-        if let options { diagnostics += publishedCharts(book, options, known: diagnostics) }
-        diagnostics = diagnostics.sortedForReport()
-        return (files, diagnostics.hasErrors ? nil : book, diagnostics)
-    }
-
-    /// The charts of the releases a build with `options` publishes, resolved against the site
-    /// it publishes (which leaves out periods of releases held back): what the pages will draw.
-    /// Only findings the whole site's checks did not make already.
-    static func publishedCharts(_ book: FactBook, _ options: PublicationOptions, known: [Diagnostic]) -> [Diagnostic] {
-        let (visible, _) = Publication.visibleSite(book.site, options)
-        let published = FactBook(site: visible, sharingValuesOf: book)
-        let seen = Set(known.map(\.description))
-        return visible.releases.flatMap { ReleaseCharts.resolve($0, book: published).diagnostics }
-            .filter { !seen.contains($0.description) }
-            .map { Diagnostic($0.severity, $0.message + " in the site published at this time: its release is not out yet", at: $0.location) }
+        // The charts are resolved once, against the site that will be published.
+        let published = options.map { PublishedSite(checked: book, options: $0, known: diagnostics) }
+        diagnostics = (diagnostics + (published?.diagnostics ?? [])).sortedForReport()
+        guard !diagnostics.hasErrors else { return (files, nil, nil, diagnostics) }
+        return (files, book, published, diagnostics)
     }
 }
 
@@ -86,10 +78,10 @@ extension Pipeline {
         let chromium = try pdf.map { _ in try PDFPrinter.chromium() }
         let started = DispatchTime.now()
         func since(_ t: DispatchTime) -> Double { Double(DispatchTime.now().uptimeNanoseconds - t.uptimeNanoseconds) / 1e9 }
-        let (files, checked, diagnostics) = load(content: content, cache: cache, options: options)
+        let (files, checked, publication, diagnostics) = load(content: content, cache: cache, options: options)
         let checkTime = since(started)
-        guard let checked, let files else { throw DiagnosticsError(diagnostics) }
-        let (site, unpublished) = Publication.visibleSite(checked.site, options)
+        guard checked != nil, let publication, let files else { throw DiagnosticsError(diagnostics) }
+        let (site, unpublished) = (publication.site, publication.unpublished)
         let theme = try await Templates(directory: templates)
         let assets = try SiteWriter.assets(in: templates)
         let staging = try SiteWriter.Staging(output: output, protecting: [content, templates], writer: fileWriter)
@@ -103,11 +95,10 @@ extension Pipeline {
             let extra = ["drafts=\(options.includeDrafts) future=\(options.includeFuture) preview=\(!unpublished.isEmpty)",
                          "pdf=\(pdf.map { "\($0)" } ?? "none")", notice]
             let digests = try SiteDigests.of(files: files, site: site, templates: templates, settings: extra, fileDigests: cache?.fileDigests(files))
-            // When nothing is held back, the published site's figures are the checked ones.
             let renderer = PageRenderer(site: site, templates: theme, now: options.now, unpublished: unpublished, pdfPaper: pdf, digests: digests,
-                                        book: FactBook(site: site, sharingValuesOf: checked), calendar: calendar)
+                                        book: publication.book, calendar: calendar, charts: publication.charts)
             let published = PublishedFiles(book: renderer.book, unpublished: Set(unpublished.keys), isPreview: options.isPreview,
-                                           charts: renderer.charts, digests: digests, calendar: calendar)
+                                       charts: renderer.charts, digests: digests, calendar: calendar, drawings: renderer.drawings)
             // A release's pages and chart files side by side: they share the drawn charts.
             var jobs = renderer.siteJobs
             var pages = jobs.count, charts = 0

@@ -1,47 +1,3 @@
-/// The YAML inside a ```` ```chart ```` block: what to draw, by line id and period.
-public struct ChartEmbedSpec: Decodable, Sendable {
-    public var kind: ChartKind
-    public var title: String
-    /// Line ids: the series (or, for horizontal bars, the categories).
-    public var series: [Located<String>]
-    /// Series labels by line id; default: the line's label.
-    public var labels: [String: String]
-    /// Fiscal periods such as 2001-Q2; default: the release's prior year, prior quarter and own period.
-    public var periods: [Located<String>]?
-    public var unit: Unit?
-    public var decimals: Int?
-    /// A line of the release's guidance to draw as a range after the actual quarters.
-    public var guidance: Located<String>?
-    /// File name of the standalone SVG (`charts/<period>-<id>.svg`); default: from the title.
-    public var id: Located<String>?
-    /// Show this chart on the home page too.
-    public var home: Bool
-
-    enum CodingKeys: String, CodingKey { case kind, title, series, labels, periods, unit, decimals, guidance, id, home }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        kind = try c.decode(ChartKind.self, forKey: .kind)
-        title = try c.decode(String.self, forKey: .title)
-        series = try c.decode([Located<String>].self, forKey: .series)
-        let labels = try c.decodeIfPresent([String: Located<String>].self, forKey: .labels) ?? [:]
-        self.labels = labels.mapValues(\.value)
-        let periods = try c.decodeIfPresent(Located<[Located<String>]>.self, forKey: .periods)
-        self.periods = periods?.value
-        unit = try c.decodeIfPresent(Unit.self, forKey: .unit)
-        decimals = try c.decodeIfPresent(Int.self, forKey: .decimals)
-        guidance = try c.decodeIfPresent(Located<String>.self, forKey: .guidance)
-        id = try c.decodeIfPresent(Located<String>.self, forKey: .id)
-        home = try c.decodeIfPresent(Bool.self, forKey: .home) ?? false
-        if series.isEmpty {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "a chart needs at least one line in 'series'"))
-        }
-        if let problem = Self.referenceProblem(series: series, labels: labels, periods: periods) { throw problem }
-    }
-}
-
-extension ChartKind: ContentChoice {}
-
 /// A chart of a release, resolved against the facts.
 public struct ReleaseChart: Sendable {
     public var embed: MarkdownEmbed
@@ -54,24 +10,20 @@ public struct ReleaseChart: Sendable {
     /// The periods whose figures it draws.
     public var periods: [FiscalPeriod]
 
-    /// The chart drawn once and shared by every page that shows it and by its standalone file:
-    /// the inline `<svg>` element and the data table.
-    public var drawn: (svg: String, table: ChartTable) {
-        let drawn = Self.drawings.value(for: digest) { _ in Drawn(svg: ChartRenderer.svg(spec, standalone: false), table: ChartRenderer.table(spec)) }
-        return (drawn.svg, drawn.table)
+    /// The chart drawn: the inline `<svg>` element and its data table. Each call draws
+    /// afresh; a build shares one drawing between pages through ``ChartDrawings``.
+    public func draw() -> Drawn {
+        Drawn(svg: ChartRenderer.svg(spec, standalone: false), table: ChartRenderer.table(spec))
     }
 
-    /// The standalone `.svg` file: the same element behind an XML declaration.
-    public var standaloneSVG: String { ChartRenderer.xmlDeclaration + drawn.svg }
+    /// A drawn chart: the inline `<svg>` element and the data table beside it.
+    public struct Drawn: Sendable {
+        public var svg: String
+        public var table: ChartTable
 
-    struct Drawn: Sendable {
-        var svg: String
-        var table: ChartTable
+        /// The standalone `.svg` file: the same element behind an XML declaration.
+        public var standaloneSVG: String { ChartRenderer.xmlDeclaration + svg }
     }
-
-    /// Drawings of the charts being written; a release's pages and files are made
-    /// together, so a small table serves them all.
-    static let drawings = Memo<Fingerprint, Drawn>(limit: 2_000)
 
     /// Everything the chart draws, as one digest (its SVG is a function of this alone).
     /// (The figure conventions come from site.yaml, which every page's digest holds.)
@@ -114,31 +66,16 @@ public struct ReleaseChart: Sendable {
 /// Finds and resolves a release's chart blocks. Pure; mistakes are diagnostics
 /// located in the release's Markdown file.
 public enum ReleaseCharts {
-    struct SpecKey: Hashable, Sendable {
-        var body: String
-        var file: String
-        var lineOffset: Int
-    }
-
-    /// Chart blocks decode once per process: checks and pages both resolve them, and a
-    /// preview server rebuilds with most releases unchanged.
-    static let decodedSpecs = Memo<SpecKey, Result<ChartEmbedSpec, any Error>>(limit: 50_000)
-
-    static func decodeSpec(_ key: SpecKey) -> Result<ChartEmbedSpec, any Error> {
-        Result { try NodeDecoder.decode(ChartEmbedSpec.self, yaml: key.body, file: key.file, lineOffset: key.lineOffset) }
-    }
-
     public static func resolve(_ release: Release, book: FactBook) -> (charts: [ReleaseChart], diagnostics: [Diagnostic]) {
         let site = book.site
         var charts: [ReleaseChart] = []
         var diagnostics: [Diagnostic] = []
         var ids: Set<String> = []
-        for embed in Markdown.outline(of: release.body).embeds(["chart"]) {
-            let at = SourceLocation(file: release.file, line: embed.line + release.bodyLineOffset, column: embed.column)
+        for block in release.document.charts {
+            let embed = block.embed, at = block.location
             let spec: ChartEmbedSpec
             do {
-                spec = try decodedSpecs.value(for: SpecKey(body: embed.body, file: release.file, lineOffset: embed.bodyLine + release.bodyLineOffset - 1),
-                                              decodeSpec).get()
+                spec = try block.spec.get()
             } catch let error as LocatedError {
                 diagnostics.append(Diagnostic(.error, "chart block: \(error.message)", at: error.location))
                 continue

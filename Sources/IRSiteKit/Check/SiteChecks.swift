@@ -198,8 +198,8 @@ public enum SiteChecks {
         let (embedded, diagnostics) = ReleaseEmbeds.statements(in: release, site: site)
         out += diagnostics
         out += ReleaseCharts.resolve(release, book: book).diagnostics
-        for finding in Markdown.outline(of: release.body).findings {
-            let at = SourceLocation(file: release.file, line: finding.line + release.bodyLineOffset, column: finding.column)
+        for finding in release.document.outline.findings {
+            let at = release.document.location(line: finding.line, column: finding.column)
             switch finding.kind {
             case .topLevelHeading:
                 out.append(Diagnostic(.warning, "a '#' heading makes a second <h1>: the release title is the page's heading; use '##'", at: at))

@@ -6,11 +6,10 @@ extension SiteChecks {
         guard !entries.isEmpty else { return [] }
         var drawn: Set<String> = []
         for release in site.releases {
-            for embed in Markdown.outline(of: release.body).embeds(["chart"]) {
-                let key = ReleaseCharts.SpecKey(body: embed.body, file: release.file, lineOffset: embed.bodyLine + release.bodyLineOffset - 1)
+            for block in release.document.charts {
                 // A block that does not decode is reported by the release's own checks,
                 // and might be the chart named: then nothing can be said here.
-                guard let spec = try? ReleaseCharts.decodedSpecs.value(for: key, ReleaseCharts.decodeSpec).get() else { return [] }
+                guard let spec = try? block.spec.get() else { return [] }
                 drawn.insert(spec.id?.value ?? FinancialCalendar.slugify(spec.title))
             }
         }

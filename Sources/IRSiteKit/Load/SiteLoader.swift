@@ -7,20 +7,36 @@ import Foundation
 public enum SiteLoader {
     /// - Parameter cache: decoded files from earlier builds of a long-lived process.
     public static func load(_ files: ContentFiles, cache: BuildCache? = nil) -> (site: Site?, diagnostics: [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
-        func report(_ error: any Error, file: String) {
-            if let e = error as? LocatedError { diagnostics.append(e.diagnostic) } else {
-                diagnostics.append(Diagnostic(.error, "\(error)", at: SourceLocation(file: file, line: 1, column: 1), stage: .load))
-            }
-        }
-
-        // site.yaml
         guard let siteFile = files.site else {
             let path = files.root.hasSuffix("/") ? files.root + "site.yaml" : files.root + "/site.yaml"
             return (nil, [Diagnostic(.error, "missing file: every site needs a site.yaml (company, fiscal year, currency)",
                                      at: SourceLocation(file: path, line: 1, column: 1), stage: .load)])
         }
-        var settings: SiteSettings?
+        var diagnostics: [Diagnostic] = []
+        let settings = loadSettings(siteFile, diagnostics: &diagnostics)
+        let (layouts, lines, references, failedLayouts) = loadLayouts(files.layouts, diagnostics: &diagnostics)
+        // References into a layout that failed to load would each be reported as unknown:
+        // one error is enough, the rest are checked once it loads.
+        var referenceDiagnostics: [Diagnostic] = []
+        resolveReferences(layouts: layouts, lines: lines, references: references, diagnostics: &referenceDiagnostics)
+        let periods = loadPeriods(files.periods, calendar: settings?.calendar, layouts: layouts, lines: lines, cache: cache,
+                                  diagnostics: &diagnostics, referenceDiagnostics: &referenceDiagnostics)
+        let releases = loadReleases(files, allowActive: settings?.rawHTML ?? false, cache: cache, diagnostics: &diagnostics)
+        diagnostics += reportable(referenceDiagnostics, failedLayouts: failedLayouts)
+        guard let settings, !diagnostics.hasErrors else { return (nil, diagnostics) }
+        return (Site(settings: settings, layouts: layouts, lines: lines, periods: periods, releases: releases), diagnostics)
+    }
+
+    /// An error decoding `file`, as a diagnostic at its place (or the file's start).
+    static func diagnostic(_ error: any Error, file: String) -> Diagnostic {
+        if let e = error as? LocatedError { return e.diagnostic }
+        return Diagnostic(.error, "\(error)", at: SourceLocation(file: file, line: 1, column: 1), stage: .load)
+    }
+
+    // MARK: Settings
+
+    /// site.yaml, resolved; nil when it does not decode.
+    static func loadSettings(_ siteFile: ContentFiles.File, diagnostics: inout [Diagnostic]) -> SiteSettings? {
         do {
             let (raw, unknown) = try NodeDecoder.decodeReportingUnknownKeys(SiteFile.self, yaml: siteFile.text, file: siteFile.path)
             diagnostics += unknown.map(\.diagnostic)
@@ -37,7 +53,7 @@ public enum SiteLoader {
             if !(1...12).contains(start.value) {
                 diagnostics.append(Diagnostic(.error, "fiscal year start_month must be 1 to 12, found \(start.value)", at: start.location, stage: .load))
             }
-            settings = SiteSettings(
+            return SiteSettings(
                 company: raw.company, shortName: raw.shortName, listing: raw.listing, language: raw.language,
                 baseURL: raw.baseURL.value, zone: ZoneRules(identifier: raw.timeZone?.value ?? "UTC"),
                 calendar: FiscalCalendar(startMonth: min(max(start.value, 1), 12), namedFor: raw.fiscalYear.namedFor),
@@ -45,45 +61,68 @@ public enum SiteLoader {
                 headline: raw.headline, contacts: raw.contacts, rawHTML: raw.rawHTML, summary: raw.summary,
                 file: siteFile.path)
         } catch {
-            report(error, file: siteFile.path)
+            diagnostics.append(diagnostic(error, file: siteFile.path))
+            return nil
         }
+    }
 
-        // Layouts and the lines they define.
+    /// Lines and layouts cite each other: a reference into a layout that did not load.
+    typealias LayoutReference = (layout: String, row: LineRow, from: Located<String>)
+
+    /// The layouts in their order, the lines they define, the rows shown `from` another
+    /// layout (resolved once all are read), and the layouts that failed to decode.
+    static func loadLayouts(_ files: [ContentFiles.File], diagnostics: inout [Diagnostic])
+        -> (layouts: [Layout], lines: [String: LineDefinition], references: [LayoutReference], failed: Set<String>) {
         var layouts: [Layout] = []
         var lines: [String: LineDefinition] = [:]
-        var references: [(layout: String, row: LineRow, from: Located<String>)] = []
-        var failedLayouts: Set<String> = []
-        for file in files.layouts {
+        var references: [LayoutReference] = []
+        var failed: Set<String> = []
+        for file in files {
             do {
                 let (raw, unknown) = try NodeDecoder.decodeReportingUnknownKeys(LayoutFile.self, yaml: file.text, file: file.path)
                 diagnostics += unknown.map(\.diagnostic)
                 layouts.append(resolveLayout(raw, file: file, lines: &lines, references: &references, diagnostics: &diagnostics))
             } catch {
-                report(error, file: file.path)
-                failedLayouts.insert(file.stem)
+                diagnostics.append(diagnostic(error, file: file.path))
+                failed.insert(file.stem)
             }
         }
         layouts.sort { ($0.order, $0.id) < ($1.order, $1.id) }
-        // References into a layout that failed to load would each be reported as unknown:
-        // one error is enough, the rest are checked once it loads.
-        var referenceDiagnostics: [Diagnostic] = []
-        resolveReferences(layouts: layouts, lines: lines, references: references, diagnostics: &referenceDiagnostics)
+        return (layouts, lines, references, failed)
+    }
 
-        // Periods.
+    /// Reference findings, less the dangling ones a failed layout explains (one note says so).
+    static func reportable(_ referenceDiagnostics: [Diagnostic], failedLayouts: Set<String>) -> [Diagnostic] {
+        guard !failedLayouts.isEmpty else { return referenceDiagnostics }
+        let dangling = referenceDiagnostics.filter { $0.message.hasPrefix("unknown line") || $0.message.hasPrefix("unknown layout") }
+        var out = referenceDiagnostics.filter { d in !dangling.contains(d) }
+        if let first = dangling.first {
+            out.append(Diagnostic(.note, "\(dangling.count) reference\(dangling.count == 1 ? "" : "s") to lines or layouts not checked until \(failedLayouts.sorted().map { "statements/\($0).yaml" }.joined(separator: ", ")) load\(failedLayouts.count == 1 ? "s" : "")",
+                                  at: first.location, stage: .load))
+        }
+        return out
+    }
+
+    // MARK: Periods and releases
+
+    /// Every period file, decoded on all cores (decoding is most of loading), then resolved
+    /// against the layouts. Findings about lines and layouts go to `referenceDiagnostics`.
+    static func loadPeriods(_ files: [ContentFiles.File], calendar: FiscalCalendar?, layouts: [Layout], lines: [String: LineDefinition],
+                            cache: BuildCache?, diagnostics: inout [Diagnostic],
+                            referenceDiagnostics: inout [Diagnostic]) -> [FiscalPeriod: PeriodData] {
         var periods: [FiscalPeriod: PeriodData] = [:]
-        // Decoding is most of loading, and each file decodes alone: on all cores.
-        let decodedPeriods = files.periods.parallelMap { file in
+        let decodedPeriods = files.parallelMap { file in
             let decode = { (key: BuildCache.FileKey) in
                 Result { try NodeDecoder.decodeReportingUnknownKeys(PeriodFile.self, yaml: key.text, file: key.path) }
             }
             let key = BuildCache.FileKey(path: file.path, text: file.text)
             return cache.map { $0.periods.value(for: key, decode) } ?? decode(key)
         }
-        for (file, decoded) in zip(files.periods, decodedPeriods) {
+        for (file, decoded) in zip(files, decodedPeriods) {
             do {
                 let (raw, unknown) = try decoded.get()
                 diagnostics += unknown.map(\.diagnostic)
-                if let data = resolvePeriod(raw, file: file, calendar: settings?.calendar, layouts: layouts, lines: lines,
+                if let data = resolvePeriod(raw, file: file, calendar: calendar, layouts: layouts, lines: lines,
                                             diagnostics: &referenceDiagnostics) {
                     if let other = periods[data.period] {
                         diagnostics.append(Diagnostic(.error, "period \(data.period.label) is already defined in \(other.file)", at: raw.fiscalYear.location, stage: .load))
@@ -92,11 +131,15 @@ public enum SiteLoader {
                     }
                 }
             } catch {
-                report(error, file: file.path)
+                diagnostics.append(diagnostic(error, file: file.path))
             }
         }
+        return periods
+    }
 
-        // Releases.
+    /// Every release file, decoded and its commentary parsed on all cores (one
+    /// ``ReleaseDocument`` each), newest first; one release per period.
+    static func loadReleases(_ files: ContentFiles, allowActive: Bool, cache: BuildCache?, diagnostics: inout [Diagnostic]) -> [Release] {
         var releases: [Release] = []
         var seen: [FiscalPeriod: String] = [:]
         let resolved = files.releases.parallelMap { file in
@@ -112,7 +155,7 @@ public enum SiteLoader {
             diagnostics += decoded.diagnostics
             do {
                 if var release = try decoded.release.get() {
-                    release.attachments = checkedAttachments(files.attachments[file.path] ?? [], allowActive: settings?.rawHTML ?? false,
+                    release.attachments = checkedAttachments(files.attachments[file.path] ?? [], allowActive: allowActive,
                                                              diagnostics: &diagnostics)
                     if let other = seen[release.period] {
                         diagnostics.append(Diagnostic(.error, "two releases claim period \(release.period.label): this one and \(other)",
@@ -123,23 +166,11 @@ public enum SiteLoader {
                     }
                 }
             } catch {
-                report(error, file: file.path)
+                diagnostics.append(diagnostic(error, file: file.path))
             }
         }
         releases.sort { $0.period > $1.period }
-        if failedLayouts.isEmpty {
-            diagnostics += referenceDiagnostics
-        } else {
-            let dangling = referenceDiagnostics.filter { $0.message.hasPrefix("unknown line") || $0.message.hasPrefix("unknown layout") }
-            diagnostics += referenceDiagnostics.filter { d in !dangling.contains(d) }
-            if let first = dangling.first {
-                diagnostics.append(Diagnostic(.note, "\(dangling.count) reference\(dangling.count == 1 ? "" : "s") to lines or layouts not checked until \(failedLayouts.sorted().map { "statements/\($0).yaml" }.joined(separator: ", ")) load\(failedLayouts.count == 1 ? "s" : "")",
-                                              at: first.location, stage: .load))
-            }
-        }
-
-        guard let settings, !diagnostics.hasErrors else { return (nil, diagnostics) }
-        return (Site(settings: settings, layouts: layouts, lines: lines, periods: periods, releases: releases), diagnostics)
+        return releases
     }
 
     // MARK: Layouts
@@ -401,7 +432,8 @@ public enum SiteLoader {
         guard ok, let period, let released else { return nil }
         return Release(file: file.path, title: raw.title, subtitle: raw.subtitle, period: period, released: released,
                        releasedLocation: raw.released.location, dateline: raw.dateline, draft: raw.draft,
-                       guidance: guidance, events: events, body: body, bodyLineOffset: bodyLineOffset, attachments: [],
+                       guidance: guidance, events: events, document: ReleaseDocument(file: file.path, body: body, bodyLineOffset: bodyLineOffset),
+                       attachments: [],
                        corrections: corrections)
     }
 

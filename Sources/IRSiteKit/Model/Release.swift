@@ -10,13 +10,17 @@ public struct Release: Sendable {
     public var draft: Bool
     public var guidance: Guidance?
     public var events: [Event]
-    /// The Markdown body and the file line its first line is on, minus one.
-    public var body: String
-    public var bodyLineOffset: Int
+    /// The commentary, parsed and its blocks decoded once, at load time.
+    public var document: ReleaseDocument
     /// Files published next to the release page, in name order.
     public var attachments: [ContentFiles.Attachment]
     /// Dated corrections, oldest first.
     public var corrections: [Correction]
+
+    /// The Markdown body (``ReleaseDocument/body``).
+    public var body: String { document.body }
+    /// How many file lines precede the body.
+    public var bodyLineOffset: Int { document.bodyLineOffset }
 
     /// When the release last changed: its latest correction, or its release instant.
     public var updated: Timestamp { corrections.last?.date ?? released }

@@ -104,6 +104,34 @@ final class EmbargoTests: XCTestCase {
         XCTAssertFalse(Pipeline.check(content: content, options: PublicationOptions(now: before.now, includeFuture: true)).diagnostics.hasErrors)
     }
 
+    /// The same through the executable: `irsite check --now` prints exactly the errors
+    /// `irsite build --now` stops on, and fails like it; the output is left alone.
+    func testTheCheckCommandFailsOnWhatTheBuildCommandFailsOn() throws {
+        let tmp = try TempDirectory()
+        defer { tmp.remove() }
+        let content = try makeContent(in: tmp)
+        let release = content + "/releases/2001-q2.md"
+        let text = try String(contentsOfFile: release, encoding: .utf8)
+        let chart = "\n```chart\nkind: bar\ntitle: Dedicated access\nseries: [dedicated_access_services]\nperiods: [2001-Q2, 2001-Q3]\n```\n"
+        try (text + chart).write(toFile: release, atomically: true, encoding: .utf8)
+        let bundle = Bundle(for: Self.self).bundleURL
+        let binary = [bundle, bundle.deletingLastPathComponent(), bundle.appendingPathComponent("debug")].map { $0.appendingPathComponent("irsite") }
+            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
+        let irsite = try XCTUnwrap(binary, "the irsite executable beside the tests").path
+        let now = ["--now", "2002-02-12T14:59:59+09:00"]
+        let check = try ExternalTool.run(irsite, ["check", "--content", "Content"] + now, in: tmp.url)
+        let build = try ExternalTool.run(irsite, ["build", "--content", "Content", "--templates", Paths.templates, "--output", "Output"] + now, in: tmp.url)
+        func errors(_ r: ExternalTool.Result) -> [String] { r.stderr.split(separator: "\n").map(String.init).filter { $0.contains(": error: ") } }
+        XCTAssertEqual(check.status, 1, check.stderr)
+        XCTAssertEqual(build.status, 1, build.stderr)
+        XCTAssertEqual(errors(check).count, 1, check.stderr)
+        XCTAssertTrue(errors(check).first?.hasSuffix("error: no facts for 3Q01 (periods/2001-q3.yaml) in the site published at this time: its release is not out yet") == true, check.stderr)
+        XCTAssertEqual(errors(check), errors(build))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: tmp.path("Output")))
+        // A preview that shows 3Q01 draws the chart: both pass.
+        XCTAssertEqual(try ExternalTool.run(irsite, ["check", "--content", "Content", "--future"] + now, in: tmp.url).status, 0)
+    }
+
     func testTheReleaseAppearsAtItsInstant() async throws {
         let tmp = try TempDirectory()
         defer { tmp.remove() }

@@ -9,6 +9,8 @@ public struct PublishedFiles: Sendable {
     let deriver: StatementDeriver
     let calendar: FinancialCalendar
     let charts: [FiscalPeriod: [ReleaseChart]]
+    /// The build's drawn charts, shared with the pages (nil: each file draws its chart).
+    let drawings: ChartDrawings?
 
     /// - Parameters:
     ///   - book: the visible site's fact book, shared with the pages.
@@ -19,7 +21,7 @@ public struct PublishedFiles: Sendable {
     let shared = Handover<FiscalPeriod, [Datum]>()
 
     public init(book: FactBook, unpublished: Set<FiscalPeriod>, isPreview: Bool, charts: [FiscalPeriod: [ReleaseChart]],
-                digests: SiteDigests? = nil, calendar: FinancialCalendar? = nil) {
+                digests: SiteDigests? = nil, calendar: FinancialCalendar? = nil, drawings: ChartDrawings? = nil) {
         self.digests = digests
         site = book.site
         self.unpublished = unpublished
@@ -27,6 +29,7 @@ public struct PublishedFiles: Sendable {
         deriver = StatementDeriver(book: book)
         self.calendar = calendar ?? FinancialCalendar(site: site)
         self.charts = charts
+        self.drawings = drawings
     }
 
     var host: String { AbsoluteURL.host(of: site.settings.baseURL) ?? "irsite.invalid" }
@@ -51,7 +54,7 @@ public struct PublishedFiles: Sendable {
     /// A release's charts as standalone files (made beside its pages, which draw the same charts).
     public func chartJobs(_ release: Release) -> [BuildJob] {
         (charts[release.period] ?? []).map { chart in
-            BuildJob(chart.file, inputs: digests?.chart(chart)) { OutputFile(path: chart.file, text: chart.standaloneSVG) }
+            BuildJob(chart.file, inputs: digests?.chart(chart)) { OutputFile(path: chart.file, text: (drawings?.drawing(of: chart) ?? chart.draw()).standaloneSVG) }
         }
     }
 
@@ -62,7 +65,7 @@ public struct PublishedFiles: Sendable {
             AtomFeed.Entry(id: AtomFeed.releaseID(authority: host, period: release.period, periodEnd: site.settings.calendar.end(of: release.period)),
                            title: release.title, published: zoned(release.released), updated: zoned(release.updated),
                            path: AbsoluteURL.folderPath(Routes.release(release.period)),
-                           summary: PageRenderer.summarize(Markdown.outline(of: release.body).firstParagraphText ?? release.title, limit: 600),
+                           summary: PageRenderer.summarize(release.document.outline.firstParagraphText ?? release.title, limit: 600),
                            categories: [AtomFeed.Category(term: release.period.id, label: release.period.longLabel)])
         }
         var feed = AtomFeed(id: AtomFeed.feedID(baseURL: site.settings.baseURL), title: "\(site.settings.company): earnings releases",

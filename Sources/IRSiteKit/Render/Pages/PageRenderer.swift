@@ -12,8 +12,10 @@ public struct PageRenderer: Sendable {
     /// Set when the build prints each summary to PDF: pages then link the PDF.
     public let pdfPaper: Paper?
     let calendar: FinancialCalendar
-    /// Each release's charts, resolved once.
+    /// Each release's charts, resolved once against the published site.
     public let charts: [FiscalPeriod: [ReleaseChart]]
+    /// The charts drawn for this build's pages and chart files, each once.
+    public let drawings: ChartDrawings
     public let book: FactBook
     let deriver: StatementDeriver
     let tables: TableBuilder
@@ -26,8 +28,10 @@ public struct PageRenderer: Sendable {
     /// - Parameters:
     ///   - book: the site's fact book, when the caller has one (else it is made here).
     ///   - calendar: the site's financial calendar, likewise.
+    ///   - charts: each release's charts resolved against `site` (the pipeline's chart step), else resolved here.
     public init(site: Site, templates: Templates, now: Int, unpublished: [FiscalPeriod: ReleaseStatus] = [:], pdfPaper: Paper? = nil,
-                digests: SiteDigests? = nil, book: FactBook? = nil, calendar: FinancialCalendar? = nil) {
+                digests: SiteDigests? = nil, book: FactBook? = nil, calendar: FinancialCalendar? = nil,
+                charts: [FiscalPeriod: [ReleaseChart]]? = nil) {
         self.site = site
         self.digests = digests
         self.templates = templates
@@ -36,7 +40,9 @@ public struct PageRenderer: Sendable {
         self.unpublished = unpublished
         self.calendar = calendar ?? FinancialCalendar(site: site)
         self.book = book ?? FactBook(site: site)
-        charts = ReleaseCharts.all(in: self.book)
+        let charts = charts ?? ReleaseCharts.all(in: self.book)
+        self.charts = charts
+        drawings = ChartDrawings(charts: charts, site: site)
         quietPeriodNotice = Self.quietPeriodNotice(self.calendar, now: now, shortName: site.settings.shortName)
         deriver = StatementDeriver(book: self.book)
         tables = TableBuilder(site: site)
@@ -217,7 +223,7 @@ public struct PageRenderer: Sendable {
                                          archiveHref: Routes.root(from: path) + Routes.archive,
                                          statementsHref: Routes.root(from: path) + Routes.statements,
                                          downloads: downloads(for: [release.period], from: path))
-        let description = Markdown.outline(of: release.body).firstParagraphText ?? release.title
+        let description = release.document.outline.firstParagraphText ?? release.title
         return try page(path, title: release.title, description: description, section: "archive",
                         body: try templates.render(context, "release"), article: release)
     }
@@ -275,7 +281,8 @@ public struct PageRenderer: Sendable {
 
     /// A chart as a figure: inline SVG, its data as a table, a link to the standalone file.
     func chartHTML(_ chart: ReleaseChart, from path: String) throws -> String {
-        let (svg, table) = chart.drawn
+        let drawn = drawings.drawing(of: chart)
+        let svg = drawn.svg, table = drawn.table
         let context = ChartContext(id: "chart-\(chart.id)", title: chart.spec.title, svgHTML: svg,
                                    table: ChartTableContext(caption: table.caption, columnHeaders: table.columnHeaders,
                                                             rows: table.rows.map { ChartTableRow(header: $0.header, cells: $0.cells) }),

@@ -1,0 +1,55 @@
+/// A release's commentary as loaded: parsed once with libcmark-gfm for what a
+/// build reads of it (``MarkdownOutline``), and its `statement` and `chart`
+/// blocks decoded, each with its place in the release file. The loader makes
+/// one per release and ``Release`` carries it: checks, pages, the feed, the
+/// summary and the digests read it, and nothing parses the commentary again but
+/// the HTML renderer (which needs the tree).
+public struct ReleaseDocument: Sendable {
+    /// The release file's path.
+    public var file: String
+    /// The Markdown after the front matter.
+    public var body: String
+    /// How many file lines precede ``body``: body line 1 is file line `bodyLineOffset + 1`.
+    public var bodyLineOffset: Int
+    /// Embeds, lint findings and first paragraph of ``body``; their lines count from the body's first.
+    public var outline: MarkdownOutline
+    /// The ```` ```statement ```` blocks in document order, decoded.
+    public var statements: [Block<StatementEmbed>]
+    /// The ```` ```chart ```` blocks in document order, decoded.
+    public var charts: [Block<ChartEmbedSpec>]
+
+    /// An embed block and its YAML, decoded with positions in the release file, or why it does not decode.
+    public struct Block<Spec: Sendable>: Sendable {
+        public var embed: MarkdownEmbed
+        /// The opening fence, in the release file.
+        public var location: SourceLocation
+        public var spec: Result<Spec, any Error>
+    }
+
+    /// Parses `body` (the part of `file` after its front matter) and decodes its blocks.
+    public init(file: String, body: String, bodyLineOffset: Int) {
+        self.file = file
+        self.body = body
+        self.bodyLineOffset = bodyLineOffset
+        let outline = MarkdownOutline(parsing: body)
+        self.outline = outline
+        func blocks<Spec: Decodable & Sendable>(_ kind: String, _: Spec.Type) -> [Block<Spec>] {
+            outline.embeds([kind]).map { embed in
+                // The YAML's first line is the file line after the fence.
+                let spec = Result { try NodeDecoder.decode(Spec.self, yaml: embed.body, file: file, lineOffset: embed.bodyLine + bodyLineOffset - 1) }
+                let at = SourceLocation(file: file, line: embed.line + bodyLineOffset, column: embed.column)
+                return Block(embed: embed, location: at, spec: spec)
+            }
+        }
+        statements = blocks("statement", StatementEmbed.self)
+        charts = blocks("chart", ChartEmbedSpec.self)
+    }
+
+    /// The ```` ```guidance ```` blocks (their figures are in the front matter).
+    public var guidance: [MarkdownEmbed] { outline.embeds(["guidance"]) }
+
+    /// The place in the release file of a body line and column.
+    public func location(line: Int, column: Int) -> SourceLocation {
+        SourceLocation(file: file, line: line + bodyLineOffset, column: column)
+    }
+}
