@@ -171,6 +171,10 @@ def full_builds(tool, n, argv, output, runs):
     results = []
     for r in range(runs):
         remove(output)
+        # irsite's build cache beside the output: a clean build starts without it.
+        cache = os.path.join(os.path.dirname(output), "." + os.path.basename(output) + ".irsite-cache")
+        if os.path.exists(cache):
+            os.remove(cache)
         run = checked(measure(argv), f"{tool} build of N={n}")
         pages = count_html(output)
         log(f"[{tool} N={n}] run {r + 1}/{runs}: {run.wall:.2f} s wall, {run.cpu:.2f} s CPU, "

@@ -7,6 +7,15 @@ public struct Fingerprint: Sendable, Hashable {
 
     public init() {}
 
+    /// The two lanes, to store a digest (``BinaryWriter``).
+    var words: (UInt64, UInt64) { (a, b) }
+
+    /// A digest read back from storage.
+    init(words: (UInt64, UInt64)) {
+        a = words.0
+        b = words.1
+    }
+
     /// Adds the bytes of `text`, then its length, so that ("ab", "c") and ("a", "bc") differ.
     public mutating func add(_ text: String) {
         var text = text

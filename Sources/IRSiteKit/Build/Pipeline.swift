@@ -24,6 +24,8 @@ public enum Pipeline {
         } catch {
             return (nil, nil, nil, [Diagnostic(.error, "\(error)", at: SourceLocation(file: content, line: 1, column: 1), stage: .load)])
         }
+        // Period files decoded by an earlier process, when their text is unchanged.
+        cache?.adopt(files)
         let (site, loadDiagnostics) = SiteLoader.load(files, cache: cache)
         guard let site else { return (files, nil, nil, loadDiagnostics.sortedForReport()) }
         let memo = cache.map { ReleaseCheckMemo(cache: $0, digests: SiteDigests.content(files: files, site: site, fileDigests: $0.fileDigests(files))) }
@@ -67,79 +69,138 @@ extension Pipeline {
     /// - Parameters:
     ///   - pdf: also print each summary to PDF on this paper (the pages then link the PDFs);
     ///     a failed print fails the build and leaves the previous output as it was. Always a full build.
-    ///   - incremental: false forces a full build.
+    ///   - incremental: false forces a full build, which also ignores the persistent build cache.
     ///   - progress: called as files are done (from any thread).
-    ///   - cache: decoded content kept between builds by a long-lived process (the preview server).
+    ///   - cache: what a long-lived process (the preview server) keeps between its builds. Without
+    ///     one, the build starts from the persistent cache beside the output (``BuildCacheFile``)
+    ///     and leaves there what the next process can reuse.
     ///   - writer: how files reach the staging folder (tests pass one that fails).
     public static func build(content: String, templates: String, output: String, options: PublicationOptions,
                              pdf: Paper? = nil, incremental: Bool = true,
                              progress: (@Sendable (BuildProgress) -> Void)? = nil, cache: BuildCache? = nil,
                              writer fileWriter: any FileWriting = DiskFileWriter()) async throws -> BuildResult {
         let chromium = try pdf.map { _ in try PDFPrinter.chromium() }
-        let started = DispatchTime.now()
-        func since(_ t: DispatchTime) -> Double { Double(DispatchTime.now().uptimeNanoseconds - t.uptimeNanoseconds) / 1e9 }
-        let (files, checked, publication, diagnostics) = load(content: content, cache: cache, options: options)
-        let checkTime = since(started)
-        guard checked != nil, let publication, let files else { throw DiagnosticsError(diagnostics) }
-        let (site, unpublished) = (publication.site, publication.unpublished)
+        var clock = BuildClock()
+        let persistent = cache == nil ? BuildCacheFile.path(for: URL(fileURLWithPath: output)) : nil
+        let (cache, cacheNote) = cache.map { ($0, nil) } ?? openPersistentCache(persistent, use: incremental)
+        let (files, checked, publication, loadDiagnostics) = load(content: content, cache: cache, options: options)
+        let checkTime = clock.lap()
+        guard checked != nil, let publication, let files else { throw DiagnosticsError(loadDiagnostics) }
+        let site = publication.site
         let theme = try await Templates(directory: templates)
         let assets = try SiteWriter.assets(in: templates)
         let staging = try SiteWriter.Staging(output: output, protecting: [content, templates], writer: fileWriter)
         do {
             // Read under the output lock: no other build can change the folder now.
             let (previous, manifestWarning) = incremental && pdf == nil ? trustedManifest(in: output) : (nil, nil)
-            let diagnostics = diagnostics + (manifestWarning.map { [$0] } ?? [])
-            // The calendar decides the notice every page carries, so it is part of every page's digest.
-            let calendar = FinancialCalendar(site: site)
-            let notice = PageRenderer.quietPeriodNotice(calendar, now: options.now, shortName: site.settings.shortName)
-            let extra = ["drafts=\(options.includeDrafts) future=\(options.includeFuture) preview=\(!unpublished.isEmpty)",
-                         "pdf=\(pdf.map { "\($0)" } ?? "none")", notice]
-            let digests = try SiteDigests.of(files: files, site: site, templates: templates, settings: extra, fileDigests: cache?.fileDigests(files))
-            let renderer = PageRenderer(site: site, templates: theme, now: options.now, unpublished: unpublished, pdfPaper: pdf, digests: digests,
-                                        book: publication.book, calendar: calendar, charts: publication.charts)
-            let published = PublishedFiles(book: renderer.book, unpublished: Set(unpublished.keys), isPreview: options.isPreview,
-                                       charts: renderer.charts, digests: digests, calendar: calendar, drawings: renderer.drawings)
-            // A release's pages and chart files side by side: they share the drawn charts.
-            var jobs = renderer.siteJobs
-            var pages = jobs.count, charts = 0
-            for release in site.releases {
-                let releasePages = renderer.releaseJobs(release), releaseCharts = published.chartJobs(release)
-                jobs += releasePages + releaseCharts
-                pages += releasePages.count
-                charts += releaseCharts.count
-            }
-            let dataJobs = published.jobs
-            let attachments = renderer.attachmentJobs
-            jobs += dataJobs + assets.map { file in BuildJob(file.path) { file } } + attachments
-            let writer = OutputUpdate(staging: staging, output: output, previous: previous, total: jobs.count,
+            let diagnostics = loadDiagnostics + [manifestWarning, cacheNote].compactMap { $0 }
+            let plan = try plan(publication, files: files, theme: theme, assets: assets,
+                                templates: templates, options: options, pdf: pdf, cache: cache)
+            let writer = OutputUpdate(staging: staging, output: output, previous: previous, total: plan.jobs.count,
                                       releases: Set(site.releases.map { Routes.release($0.period) }), progress: progress)
-            try await ConcurrentJobs.run(jobs) { job in try writer.handle(job) }
-            // The combined CSV is read back from the per-period files just written (or kept).
+            try await ConcurrentJobs.run(plan.jobs) { job in try writer.handle(job) }
             if let pdf, let chromium { try PDFPrinter.printSummaries(in: staging.path, paper: pdf, chromium: chromium) }
-            let renderTime = since(started) - checkTime
-            var manifest = writer.manifest
-            if pdf != nil {
-                // Listed, so that a later build without --pdf removes them.
-                for release in site.releases where FileManager.default.fileExists(atPath: staging.path + "/" + Routes.summaryPDF(release.period)) {
-                    manifest.entries[Routes.summaryPDF(release.period)] = Manifest.Entry(inputs: "", content: "")
-                }
-            }
-            var result = BuildResult(pages: pages, assets: assets.count, attachments: attachments.count, dataFiles: dataJobs.count + charts,
+            let renderTime = clock.lap()
+            var result = BuildResult(pages: plan.pages, assets: plan.assets, attachments: plan.attachments, dataFiles: plan.dataFiles,
                                      diagnostics: diagnostics, incremental: previous != nil, written: writer.written, kept: writer.kept)
-            if let previous {
-                let stale = previous.entries.keys.filter { manifest.entries[$0] == nil }.sorted()
-                try staging.commitChanges(removing: stale, manifest: manifest)
-                result.removed = stale.count
-            } else {
-                try SiteWriter.writeFile(Array(manifest.text.utf8), to: staging.path + "/" + Manifest.fileName)
-                try staging.commit()
-            }
-            result.timings = (checkTime, renderTime, since(started) - checkTime - renderTime)
+            result.removed = try commit(staging, manifest: manifest(writer, site: site, staging: staging, pdf: pdf), previous: previous)
+            // A cache is only ever a shortcut: one that cannot be written costs the next build time, nothing else.
+            if let persistent { try? cache.persistable(files).save(to: persistent) }
+            result.timings = (checkTime, renderTime, clock.lap())
             return result
         } catch {
             staging.abort()
             throw error
         }
+    }
+
+    /// Seconds between the steps of a build.
+    struct BuildClock {
+        private var last = DispatchTime.now()
+
+        /// Seconds since the previous lap (or the start).
+        mutating func lap() -> Double {
+            let now = DispatchTime.now()
+            defer { last = now }
+            return Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9
+        }
+    }
+
+    /// The persistent cache at `path` as a fresh ``BuildCache`` (an empty one when
+    /// `use` is false, there is none, or it cannot be trusted, with a note saying why).
+    static func openPersistentCache(_ path: URL?, use: Bool) -> (BuildCache, Diagnostic?) {
+        guard let path, use else { return (BuildCache(), nil) }
+        let (file, rejected) = BuildCacheFile.load(from: path)
+        if let file { return (BuildCache(persisted: file), nil) }
+        let note = rejected.map {
+            Diagnostic(.note, "ignoring the build cache (\($0)); checking everything again", at: SourceLocation(file: path.path, line: 1, column: 1), stage: .load)
+        }
+        return (BuildCache(), note)
+    }
+
+    /// Every file a build makes, each with the digest of its inputs.
+    struct Plan {
+        var jobs: [BuildJob]
+        var pages: Int
+        var assets: Int
+        var attachments: Int
+        /// Feed, sitemap, data downloads and chart files.
+        var dataFiles: Int
+    }
+
+    /// The jobs of the published `site`: site-wide pages, each release's pages and
+    /// charts side by side (they share the drawn charts), data files, assets, attachments.
+    static func plan(_ publication: PublishedSite, files: ContentFiles, theme: Templates,
+                     assets: [OutputFile], templates: String, options: PublicationOptions, pdf: Paper?, cache: BuildCache) throws -> Plan {
+        let (site, unpublished) = (publication.site, publication.unpublished)
+        // The calendar decides the notice every page carries, so it is part of every page's digest.
+        let calendar = FinancialCalendar(site: site)
+        let notice = PageRenderer.quietPeriodNotice(calendar, now: options.now, shortName: site.settings.shortName)
+        let extra = ["drafts=\(options.includeDrafts) future=\(options.includeFuture) preview=\(!unpublished.isEmpty)",
+                     "pdf=\(pdf.map { "\($0)" } ?? "none")", notice]
+        let digests = try SiteDigests.of(files: files, site: site, templates: templates, settings: extra, fileDigests: cache.fileDigests(files))
+        let renderer = PageRenderer(site: site, templates: theme, now: options.now, unpublished: unpublished, pdfPaper: pdf, digests: digests,
+                                    book: publication.book, calendar: calendar, charts: publication.charts)
+        let published = PublishedFiles(book: renderer.book, unpublished: Set(unpublished.keys), isPreview: options.isPreview,
+                                       charts: renderer.charts, digests: digests, calendar: calendar, drawings: renderer.drawings)
+        // A release's pages and chart files side by side: they share the drawn charts.
+        var jobs = renderer.siteJobs
+        var pages = jobs.count, charts = 0
+        for release in site.releases {
+            let releasePages = renderer.releaseJobs(release), releaseCharts = published.chartJobs(release)
+            jobs += releasePages + releaseCharts
+            pages += releasePages.count
+            charts += releaseCharts.count
+        }
+        let dataJobs = published.jobs
+        let attachments = renderer.attachmentJobs
+        jobs += dataJobs + assets.map { file in BuildJob(file.path) { file } } + attachments
+        return Plan(jobs: jobs, pages: pages, assets: assets.count, attachments: attachments.count, dataFiles: dataJobs.count + charts)
+    }
+
+    /// The manifest of what was written or kept, with the PDFs a `--pdf` build printed.
+    static func manifest(_ writer: OutputUpdate, site: Site, staging: SiteWriter.Staging, pdf: Paper?) -> Manifest {
+        var manifest = writer.manifest
+        if pdf != nil {
+            // Listed, so that a later build without --pdf removes them.
+            for release in site.releases where FileManager.default.fileExists(atPath: staging.path + "/" + Routes.summaryPDF(release.period)) {
+                manifest.entries[Routes.summaryPDF(release.period)] = Manifest.Entry(inputs: "", content: "")
+            }
+        }
+        return manifest
+    }
+
+    /// Puts the staged files in place: changes into the previous output, or the whole
+    /// staging folder instead of it. Returns how many files of the previous build were removed.
+    static func commit(_ staging: SiteWriter.Staging, manifest: Manifest, previous: Manifest?) throws -> Int {
+        guard let previous else {
+            try SiteWriter.writeFile(Array(manifest.text.utf8), to: staging.path + "/" + Manifest.fileName)
+            try staging.commit()
+            return 0
+        }
+        let stale = previous.entries.keys.filter { manifest.entries[$0] == nil }.sorted()
+        try staging.commitChanges(removing: stale, manifest: manifest)
+        return stale.count
     }
 
     /// The previous build's manifest when the output folder matches it; else nil

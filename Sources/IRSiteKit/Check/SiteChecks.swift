@@ -10,49 +10,84 @@ public enum SiteChecks {
     public static func run(_ book: FactBook, memo: ReleaseCheckMemo? = nil) -> [Diagnostic] {
         let site = book.site
         var out: [Diagnostic] = []
-        out += statedTotals(book)
-        out += relationChecks(book)
-        out += overrides(book)
+        out += relationUnits(site)
+        out += periods(book, memo: memo)
         out += releases(book, memo: memo)
         out += headline(site)
         out += summaryCharts(site)
-        out += divisionsByZero(book)
-        out += overflows(book)
         return out
+    }
+
+    /// The checks over each period's figures (stated totals, the layouts' relations,
+    /// overrides, divisions by zero, overflows), period by period on all cores. With
+    /// `memo`, a period whose inputs (``ReleaseCheckMemo/key(period:book:)``) are
+    /// unchanged answers from what an earlier build found.
+    static func periods(_ book: FactBook, memo: ReleaseCheckMemo? = nil) -> [Diagnostic] {
+        let context = PeriodCheckContext(book)
+        return book.site.periods.keys.sorted().parallelMap { p in
+            guard let memo else { return period(p, context) }
+            return memo.cache.periodChecks.value(for: memo.key(period: p, book: book)) { _ in period(p, context) }
+        }.flatMap { $0 }
+    }
+
+    /// What the per-period checks share, made once per build rather than once per period.
+    struct PeriodCheckContext: Sendable {
+        let book: FactBook
+        /// The book with every override removed: what the rules alone would print.
+        let bare: StatementDeriver
+        /// Lines in file order.
+        let lines: [LineDefinition]
+        /// Lines whose formula divides or multiplies: only they can lose their value to a zero.
+        let dividing: [LineDefinition]
+
+        init(_ book: FactBook) {
+            self.book = book
+            var bare = book.site
+            for key in bare.periods.keys where !(bare.periods[key]?.overrides.isEmpty ?? true) { bare.periods[key]?.overrides = [:] }
+            // Overrides change what prints, never the values: the book's formulas need not run again.
+            self.bare = StatementDeriver(book: FactBook(site: bare, sharingValuesOf: book))
+            lines = book.site.lines.values.sorted { $0.location < $1.location }
+            dividing = lines.filter { $0.formula != nil && $0.formula?.signedTerms == nil }
+        }
+    }
+
+    /// One period's findings: they read its facts, those of its prior year and
+    /// prior quarter (relations such as cash continuity), all their figures are
+    /// computed from, and the layouts and site.yaml.
+    static func period(_ p: FiscalPeriod, _ context: PeriodCheckContext) -> [Diagnostic] {
+        statedTotals(context.book, p) + relationChecks(context.book, p) + overrides(context, p)
+            + divisionsByZero(context, p) + overflows(context, p)
     }
 
     /// A figure too large or too precise for exact arithmetic (128 bits) would print
     /// as nonsense: each is an error at the fact or formula it comes from.
-    static func overflows(_ book: FactBook) -> [Diagnostic] {
-        let site = book.site
+    static func overflows(_ context: PeriodCheckContext, _ period: FiscalPeriod) -> [Diagnostic] {
+        let book = context.book, site = book.site
         var out: [Diagnostic] = []
-        let lines = site.lines.values.sorted { $0.location < $1.location }
-        for period in site.periods.keys.sorted() {
-            for def in lines where book.computed(def.id, period)?.isOverflow == true {
-                let at = def.formulaLocation ?? def.location
-                out.append(Diagnostic(.error, "\(period.label) '\(def.id)' is too large or too precise to compute exactly (beyond 128-bit arithmetic); check its figures and constants", at: at))
-            }
-            guard let translation = site.periods[period]?.translation, let data = site.periods[period] else { continue }
-            let deriver = StatementDeriver(book: book)
-            for layout in site.layouts where layout.showsTranslation {
-                let column = ResolvedColumn(show: .translation, period: period)
-                if layout.lineRows.contains(where: { deriver.exactCell($0.line, layout, column)?.isOverflow == true }) {
-                    out.append(Diagnostic(.error, "\(period.label): translating '\(layout.id)' at the rate \(translation.rateText.excerpt) is too precise to compute exactly (beyond 128-bit arithmetic); give the rate with fewer decimals",
-                                          at: translation.location ?? SourceLocation(file: data.file, line: 1, column: 1)))
-                    break
-                }
+        for def in context.lines where book.computed(def.id, period)?.isOverflow == true {
+            let at = def.formulaLocation ?? def.location
+            out.append(Diagnostic(.error, "\(period.label) '\(def.id)' is too large or too precise to compute exactly (beyond 128-bit arithmetic); check its figures and constants", at: at))
+        }
+        guard let translation = site.periods[period]?.translation, let data = site.periods[period] else { return out }
+        let deriver = StatementDeriver(book: book)
+        for layout in site.layouts where layout.showsTranslation {
+            let column = ResolvedColumn(show: .translation, period: period)
+            if layout.lineRows.contains(where: { deriver.exactCell($0.line, layout, column)?.isOverflow == true }) {
+                out.append(Diagnostic(.error, "\(period.label): translating '\(layout.id)' at the rate \(translation.rateText.excerpt) is too precise to compute exactly (beyond 128-bit arithmetic); give the rate with fewer decimals",
+                                      at: translation.location ?? SourceLocation(file: data.file, line: 1, column: 1)))
+                break
             }
         }
         return out
     }
 
     /// A stated total or derived value must equal its formula.
-    static func statedTotals(_ book: FactBook) -> [Diagnostic] {
+    static func statedTotals(_ book: FactBook, _ period: FiscalPeriod) -> [Diagnostic] {
         let site = book.site
         let formatter = FigureFormatter(site.settings.figures)
         var out: [Diagnostic] = []
-        for period in site.periods.keys.sorted() {
-            guard let data = site.periods[period] else { continue }
+        do {
+            guard let data = site.periods[period] else { return [] }
             for (line, fact) in data.facts.sorted(by: { $0.value.location < $1.value.location }) {
                 guard let stated = fact.value, let def = site.lines[line], let formula = def.formula,
                       let computed = book.computed(line, period), !computed.isOverflow else { continue }
@@ -82,22 +117,20 @@ public enum SiteChecks {
 
     /// The layouts' `checks`, for every period whose operands exist, in a common
     /// unit, within the rounding of the coarser figures.
-    static func relationChecks(_ book: FactBook) -> [Diagnostic] {
+    static func relationChecks(_ book: FactBook, _ period: FiscalPeriod) -> [Diagnostic] {
         let site = book.site
         var out: [Diagnostic] = []
         for layout in site.layouts {
             for check in layout.checks {
                 let refs = check.left.references + check.right.references
                 let units = refs.compactMap { site.lines[$0.line]?.unit }
+                // Mixed units are reported once, by relationUnits.
                 guard let common = units.min(by: { exponent($0) < exponent($1) }),
-                      units.allSatisfy({ $0.isCommensurable(with: common) }) else {
-                    out.append(Diagnostic(.error, "check mixes units that cannot be compared", at: check.location))
-                    continue
-                }
+                      units.allSatisfy({ $0.isCommensurable(with: common) }) else { continue }
                 // Each operand typed in a coarser unit was rounded to it: allow half a unit each.
                 var tolerance = Exact.zero
                 for u in units where exponent(u) > exponent(common) { tolerance += Exact(1, 2) * u.factor(to: common) }
-                for period in site.periods.keys.sorted() {
+                do {
                     let value: (String, PeriodRole?) -> Exact? = { id, role in
                         book.value(id, (role ?? .current).resolve(period), in: common)
                     }
@@ -117,18 +150,26 @@ public enum SiteChecks {
         return out
     }
 
+    /// A layout check whose operands have units that cannot be compared: once per check, not per period.
+    static func relationUnits(_ site: Site) -> [Diagnostic] {
+        site.layouts.flatMap(\.checks).compactMap { check in
+            let units = (check.left.references + check.right.references).compactMap { site.lines[$0.line]?.unit }
+            guard let common = units.min(by: { exponent($0) < exponent($1) }), units.allSatisfy({ $0.isCommensurable(with: common) }) else {
+                return Diagnostic(.error, "check mixes units that cannot be compared", at: check.location)
+            }
+            return nil
+        }
+    }
+
     static func exponent(_ unit: Unit) -> Int { if case let .money(_, e) = unit { return e } else { return 0 } }
 
     /// Every override is listed, with the value the rule would print.
-    static func overrides(_ book: FactBook) -> [Diagnostic] {
-        let site = book.site
-        var bare = site
-        for key in bare.periods.keys { bare.periods[key]?.overrides = [:] }
-        // Overrides change what prints, never the values: the book's formulas need not run again.
-        let deriver = StatementDeriver(book: FactBook(site: bare, sharingValuesOf: book))
+    static func overrides(_ context: PeriodCheckContext, _ period: FiscalPeriod) -> [Diagnostic] {
+        let site = context.book.site
+        let deriver = context.bare
         let formatter = FigureFormatter(site.settings.figures)
         var out: [Diagnostic] = []
-        for period in site.periods.keys.sorted() {
+        do {
             for (layoutID, lines) in site.periods[period]?.overrides ?? [:] {
                 guard let layout = site.layout(layoutID) else { continue }
                 for (line, o) in lines {
@@ -268,12 +309,11 @@ public enum SiteChecks {
     }
 
     /// A derived line whose formula divides by zero prints as missing; say so.
-    static func divisionsByZero(_ book: FactBook) -> [Diagnostic] {
+    static func divisionsByZero(_ context: PeriodCheckContext, _ period: FiscalPeriod) -> [Diagnostic] {
+        let book = context.book
         var out: [Diagnostic] = []
-        // Only formulas that divide or multiply can lose their value to a zero: sorted once, not per period.
-        let candidates = book.site.lines.values.filter { $0.formula != nil && $0.formula?.signedTerms == nil }.sorted { $0.location < $1.location }
-        for period in book.site.periods.keys.sorted() {
-            for def in candidates {
+        do {
+            for def in context.dividing {
                 guard let formula = def.formula, book.computed(def.id, period) == nil,
                       formula.references.allSatisfy({ book.value($0.line, ($0.period ?? .current).resolve(period)) != nil }) else { continue }
                 if book.stated(def.id, period) != nil {

@@ -6,12 +6,18 @@ import Synchronization
 /// memory stays bounded.
 final class Memo<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     private let table = Mutex<[Key: Value]>([:])
+    /// Keys asked for since the table was made, when it keeps track (what a build used).
+    private let used: Mutex<Set<Key>>?
     let limit: Int
 
-    init(limit: Int) { self.limit = limit }
+    init(limit: Int, tracksUse: Bool = false) {
+        self.limit = limit
+        used = tracksUse ? Mutex([]) : nil
+    }
 
     /// The remembered value for `key`, or `make(key)`, remembered.
     func value(for key: Key, _ make: (Key) -> Value) -> Value {
+        used?.withLock { _ = $0.insert(key) }
         if let known = table.withLock({ $0[key] }) { return known }
         let value = make(key)
         table.withLock { t in
@@ -19,6 +25,27 @@ final class Memo<Key: Hashable & Sendable, Value: Sendable>: Sendable {
             t[key] = value
         }
         return value
+    }
+
+    /// Remembers `value` for `key` without counting it as used (a value read back from disk).
+    func insert(_ value: Value, for key: Key) {
+        table.withLock { t in
+            if t.count >= limit { t.removeAll() }
+            t[key] = value
+        }
+    }
+
+    /// The remembered value for `key`, if any, without making one.
+    func peek(_ key: Key) -> Value? { table.withLock { $0[key] } }
+
+    /// The entries asked for (``value(for:_:)``) that the table still holds; empty unless it tracks use.
+    func usedEntries() -> [Key: Value] {
+        let keys = used?.withLock { $0 } ?? []
+        return table.withLock { t in
+            var out: [Key: Value] = Dictionary(minimumCapacity: keys.count)
+            for key in keys { if let value = t[key] { out[key] = value } }
+            return out
+        }
     }
 }
 

@@ -17,8 +17,8 @@ final class SiteBuildTests: XCTestCase {
         XCTAssertTrue(files.isSuperset(of: ["index.html", "releases/index.html", "releases/2001-q2/index.html",
                                              "statements/index.html", "statements/fy2001/index.html", "statements/fy2000/index.html",
                                              "calendar/index.html", "assets/site.css"]), "\(files.sorted())")
-        // Nothing but the output folder is left beside it (no staging folders).
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: tmp.path), ["Output"])
+        // Nothing but the output folder and its build cache is left beside it (no staging folders).
+        XCTAssertEqual(Set(try FileManager.default.contentsOfDirectory(atPath: tmp.path)), ["Output", ".Output.irsite-cache"])
     }
 
     /// Every row of the seed's three statements, with the seed's label and exactly the seed's
@@ -132,7 +132,7 @@ final class SiteBuildTests: XCTestCase {
             XCTAssertEqual(error.message, "missing template 'table.mustache'")
         }
         XCTAssertEqual(TempDirectory.snapshot(output), before)
-        XCTAssertEqual(Set(try FileManager.default.contentsOfDirectory(atPath: tmp.path)), ["Output", "BadContent", "BadTemplates"])
+        XCTAssertEqual(Set(try FileManager.default.contentsOfDirectory(atPath: tmp.path)), ["Output", ".Output.irsite-cache", "BadContent", "BadTemplates"])
     }
 
     /// The statements page shows every layout across every period, in the layouts' order.

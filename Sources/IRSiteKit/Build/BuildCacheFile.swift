@@ -1,0 +1,150 @@
+import Foundation
+
+/// The persistent build cache: what `irsite build` keeps beside the output
+/// folder (`.<output>.irsite-cache`, never inside the published site) so that
+/// a new process skips the work an unchanged input needs: decoding its period
+/// files, checking its periods and its releases. Every entry is keyed by the
+/// content digests of exactly what it was made from, so an entry is either
+/// still right or never looked up.
+///
+/// The file is a header (a magic line, ``formatVersion``, the `irsite` build
+/// identity, the body's length and ``Fingerprint``) and a body of tagged
+/// sections. A file that is truncated, altered, from another version or
+/// another binary is rejected whole: the build then does the full work.
+/// A section of an unknown tag is skipped, so a later version can add one
+/// (say, each release's decoded document, keyed by its file digest) without
+/// invalidating the others; changing a section's layout bumps ``formatVersion``.
+struct BuildCacheFile: Sendable {
+    static let formatVersion = 1
+    static let magic = "IRSite build cache\n"
+
+    /// The cache of an output folder: beside it, like its lock.
+    static func path(for output: URL) -> URL {
+        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).irsite-cache")
+    }
+
+    /// The key of a decoded content file: its path and its text's digest.
+    static func key(path: String, digest: Fingerprint) -> Fingerprint {
+        var f = Fingerprint.of(path)
+        f.add(digest)
+        return f
+    }
+
+    /// Decoded period files with the unknown keys they reported, by ``key(path:digest:)``.
+    var periods: [Fingerprint: (file: PeriodFile, unknownKeys: [LocatedError])] = [:]
+    /// Each release's check findings, by ``ReleaseCheckMemo/key(_:book:presence:)``.
+    var releaseChecks: [Fingerprint: ReleaseCheckMemo.Result] = [:]
+    /// Each period's check findings, by ``ReleaseCheckMemo/key(period:book:)``.
+    var periodChecks: [Fingerprint: [Diagnostic]] = [:]
+
+    init() {}
+
+    enum Section: Int {
+        case periods = 1, releaseChecks = 2, periodChecks = 3
+    }
+
+    /// Why a cache file was not used.
+    struct Rejected: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// The whole file, for `identity` (``IRSite/buildIdentity``).
+    func encoded(identity: String) -> [UInt8] {
+        func section(_ tag: Section, _ write: (inout BinaryWriter) -> Void, into body: inout BinaryWriter) {
+            // Each section has its own string table, so a reader can skip one it does not know.
+            var w = BinaryWriter()
+            write(&w)
+            body.int(tag.rawValue)
+            body.int(w.bytes.count)
+            body.append(w.bytes)
+        }
+        var body = BinaryWriter()
+        section(.periods, { w in
+            w.int(periods.count)
+            for (key, entry) in periods.sorted(by: { $0.key.words < $1.key.words }) {
+                w.fingerprint(key)
+                w.periodFile(entry.file, unknownKeys: entry.unknownKeys)
+            }
+        }, into: &body)
+        section(.releaseChecks, { w in
+            w.int(releaseChecks.count)
+            for (key, result) in releaseChecks.sorted(by: { $0.key.words < $1.key.words }) {
+                w.fingerprint(key)
+                w.releaseCheck(result)
+            }
+        }, into: &body)
+        section(.periodChecks, { w in
+            w.int(periodChecks.count)
+            for (key, diagnostics) in periodChecks.sorted(by: { $0.key.words < $1.key.words }) {
+                w.fingerprint(key)
+                w.diagnostics(diagnostics)
+            }
+        }, into: &body)
+        var out = BinaryWriter()
+        out.raw(Self.magic)
+        out.int(Self.formatVersion)
+        out.raw(identity)
+        out.int(body.bytes.count)
+        out.fingerprint(Fingerprint.of(bytes: body.bytes))
+        out.append(body.bytes)
+        return out.bytes
+    }
+
+    /// Reads a cache file's bytes; throws ``Rejected`` unless they are whole, intact and this binary's.
+    init(decoding bytes: [UInt8], identity: String) throws {
+        var r = BinaryReader(bytes)
+        do {
+            guard try r.raw() == Self.magic else { throw Rejected(description: "not an irsite build cache") }
+            guard try r.int() == Self.formatVersion else { throw Rejected(description: "written by another version of irsite") }
+            guard try r.raw() == identity else { throw Rejected(description: "written by another irsite binary") }
+            let length = try r.int(), checksum = try r.fingerprint()
+            let body = Array(r.rest)
+            guard body.count == length else { throw Rejected(description: "truncated or extended") }
+            guard Fingerprint.of(bytes: body) == checksum else { throw Rejected(description: "its contents do not match their checksum") }
+            var b = BinaryReader(body)
+            while !b.isAtEnd {
+                let tag = try b.int(), size = try b.count()
+                let start = b.offset
+                var s = BinaryReader(Array(body[start..<start + size]))
+                try b.skip(size)
+                switch Section(rawValue: tag) {
+                case .periods:
+                    for _ in 0..<(try s.count()) { periods[try s.fingerprint()] = try s.periodFile() }
+                case .releaseChecks:
+                    for _ in 0..<(try s.count()) { releaseChecks[try s.fingerprint()] = try s.releaseCheck() }
+                case .periodChecks:
+                    for _ in 0..<(try s.count()) { periodChecks[try s.fingerprint()] = try s.diagnostics() }
+                case nil:
+                    continue
+                }
+                guard s.isAtEnd else { throw Rejected(description: "a section is longer than what it holds") }
+            }
+        } catch let error as Rejected {
+            throw error
+        } catch {
+            throw Rejected(description: "it cannot be read")
+        }
+    }
+
+    /// The cache at `url` when it is this binary's and intact; else nil and, when there was a file, why it was not used.
+    static func load(from url: URL, identity: String = IRSite.buildIdentity) -> (BuildCacheFile?, rejected: String?) {
+        guard let data = FileManager.default.contents(atPath: url.path) else { return (nil, nil) }
+        do {
+            return (try BuildCacheFile(decoding: Array(data), identity: identity), nil)
+        } catch {
+            return (nil, "\(error)")
+        }
+    }
+
+    /// Writes the cache to `url` atomically: a temporary file beside it, then a rename,
+    /// so a reader sees the old file or the new one, never half of one.
+    func save(to url: URL, identity: String = IRSite.buildIdentity) throws {
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
+        try Data(encoded(identity: identity)).write(to: temporary)
+        guard rename(temporary.path, url.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary.path)
+            throw EnvironmentError("cannot write the build cache '\(url.path)': \(reason)")
+        }
+    }
+}
