@@ -104,22 +104,17 @@ extension Pipeline {
                          "pdf=\(pdf.map { "\($0)" } ?? "none")", notice]
             let digests = try SiteDigests.of(files: files, site: site, templates: templates, settings: extra, fileDigests: cache?.fileDigests(files))
             // When nothing is held back, the published site's figures are the checked ones.
+            let book = FactBook(site: site, sharingValuesOf: checked)
+            // One derived table per (period, layout) for pages and data files alike, each dropped after its last use.
+            let derived = DerivedTables(deriver: StatementDeriver(book: book))
             let renderer = PageRenderer(site: site, templates: theme, now: options.now, unpublished: unpublished, pdfPaper: pdf, digests: digests,
-                                        book: FactBook(site: site, sharingValuesOf: checked), calendar: calendar)
-            let published = PublishedFiles(book: renderer.book, unpublished: Set(unpublished.keys), isPreview: options.isPreview,
-                                           charts: renderer.charts, digests: digests, calendar: calendar)
-            // A release's pages and chart files side by side: they share the drawn charts.
-            var jobs = renderer.siteJobs
-            var pages = jobs.count, charts = 0
-            for release in site.releases {
-                let releasePages = renderer.releaseJobs(release), releaseCharts = published.chartJobs(release)
-                jobs += releasePages + releaseCharts
-                pages += releasePages.count
-                charts += releaseCharts.count
-            }
-            let dataJobs = published.jobs
+                                        book: book, calendar: calendar, derived: derived)
+            let published = PublishedFiles(book: book, unpublished: Set(unpublished.keys), isPreview: options.isPreview,
+                                           charts: renderer.charts, digests: digests, calendar: calendar, derived: derived)
+            let rendered = RenderJobs(renderer: renderer, published: published)
+            let pages = rendered.pages, charts = rendered.charts
             let attachments = renderer.attachmentJobs
-            jobs += dataJobs + assets.map { file in BuildJob(file.path) { file } } + attachments
+            let jobs = rendered.jobs + assets.map { file in BuildJob(file.path) { file } } + attachments
             let writer = OutputUpdate(staging: staging, output: output, previous: previous, total: jobs.count,
                                       releases: Set(site.releases.map { Routes.release($0.period) }), progress: progress)
             try await ConcurrentJobs.run(jobs) { job in try writer.handle(job) }
@@ -133,7 +128,7 @@ extension Pipeline {
                     manifest.entries[Routes.summaryPDF(release.period)] = Manifest.Entry(inputs: "", content: "")
                 }
             }
-            var result = BuildResult(pages: pages, assets: assets.count, attachments: attachments.count, dataFiles: dataJobs.count + charts,
+            var result = BuildResult(pages: pages, assets: assets.count, attachments: attachments.count, dataFiles: rendered.dataFiles + charts,
                                      diagnostics: diagnostics, incremental: previous != nil, written: writer.written, kept: writer.kept)
             if let previous {
                 let stale = previous.entries.keys.filter { manifest.entries[$0] == nil }.sorted()

@@ -15,7 +15,8 @@ public struct PageRenderer: Sendable {
     /// Each release's charts, resolved once.
     public let charts: [FiscalPeriod: [ReleaseChart]]
     public let book: FactBook
-    let deriver: StatementDeriver
+    /// The build's derived tables, shared with the data files.
+    public let derived: DerivedTables
     let tables: TableBuilder
     let formatter: FigureFormatter
     /// Input digests, for incremental builds; nil: every page is made.
@@ -26,8 +27,9 @@ public struct PageRenderer: Sendable {
     /// - Parameters:
     ///   - book: the site's fact book, when the caller has one (else it is made here).
     ///   - calendar: the site's financial calendar, likewise.
+    ///   - derived: the build's derived tables, likewise.
     public init(site: Site, templates: Templates, now: Int, unpublished: [FiscalPeriod: ReleaseStatus] = [:], pdfPaper: Paper? = nil,
-                digests: SiteDigests? = nil, book: FactBook? = nil, calendar: FinancialCalendar? = nil) {
+                digests: SiteDigests? = nil, book: FactBook? = nil, calendar: FinancialCalendar? = nil, derived: DerivedTables? = nil) {
         self.site = site
         self.digests = digests
         self.templates = templates
@@ -38,7 +40,7 @@ public struct PageRenderer: Sendable {
         self.book = book ?? FactBook(site: site)
         charts = ReleaseCharts.all(in: self.book)
         quietPeriodNotice = Self.quietPeriodNotice(self.calendar, now: now, shortName: site.settings.shortName)
-        deriver = StatementDeriver(book: self.book)
+        self.derived = derived ?? DerivedTables(deriver: StatementDeriver(book: self.book))
         tables = TableBuilder(site: site)
         formatter = FigureFormatter(site.settings.figures)
     }
@@ -48,16 +50,30 @@ public struct PageRenderer: Sendable {
     /// for the statements, known by the periods they show and the years they link.
     public var siteJobs: [BuildJob] {
         let years = fiscalYears
-        let recent = Array(site.periods.keys.sorted(by: >).prefix(Routes.recentQuarters))
-        return [BuildJob(Routes.home) { try home() }, BuildJob(Routes.archive) { try archive() },
-                BuildJob(Routes.statements, inputs: digests?.statements(recent, linking: years, book: book)) { try statements(recent, years: years) },
-                BuildJob(Routes.calendar) { try calendarPage() }]
-            + years.map { year in
-                let periods = site.periods.keys.filter { $0.year == year }.sorted(by: >)
-                return BuildJob(Routes.statements(fiscalYear: year), inputs: digests?.statements(periods, linking: years, book: book)) {
-                    try statements(periods, years: years, fiscalYear: year)
-                }
-            }
+        return generalJobs + [statementsJob(recentPeriods, years: years)]
+            + years.map { year in statementsJob(periods(ofFiscalYear: year), years: years, fiscalYear: year) }
+    }
+
+    /// Home, archive and calendar: made every time (cheap; compared by their bytes).
+    public var generalJobs: [BuildJob] {
+        [BuildJob(Routes.home) { try home() }, BuildJob(Routes.archive) { try archive() }, BuildJob(Routes.calendar) { try calendarPage() }]
+    }
+
+    /// The quarters the statements page shows, newest first.
+    var recentPeriods: [FiscalPeriod] { Array(site.periods.keys.sorted(by: >).prefix(Routes.recentQuarters)) }
+
+    /// The quarters of one fiscal year's statements page, newest first.
+    func periods(ofFiscalYear year: Int) -> [FiscalPeriod] { site.periods.keys.filter { $0.year == year }.sorted(by: >) }
+
+    /// The statements page of `periods`, which reads their derived tables.
+    func statementsJob(_ periods: [FiscalPeriod], years: [Int], fiscalYear: Int? = nil) -> BuildJob {
+        let keys = periods.flatMap { p in site.layouts.map { DerivedTables.Key(p, $0.id) } }
+        derived.plan(keys)
+        return BuildJob(fiscalYear.map { Routes.statements(fiscalYear: $0) } ?? Routes.statements,
+                        inputs: digests?.statements(periods, linking: years, book: book)) {
+            defer { derived.done(keys) }
+            return try statements(periods, years: years, fiscalYear: fiscalYear)
+        }
     }
 
     /// The fiscal years that have figures on the site, newest first.
@@ -66,7 +82,15 @@ public struct PageRenderer: Sendable {
     /// A release's page and printable summary, each fingerprinted by what it shows.
     public func releaseJobs(_ release: Release) -> [BuildJob] {
         let summary = digests?.release(release, charts: charts[release.period] ?? [], status: notForRelease(release), book: book, wholeFile: false)
-        return [BuildJob(Routes.release(release.period), inputs: releaseGroup(release)) { try releasePage(release) },
+        // Every table the page could embed (the layouts' columns), handed back once it is made.
+        let keys = Set(site.layouts.flatMap { layout in
+            StatementDeriver.columns(of: layout, for: release.period).map { DerivedTables.Key($0.period, layout.id) }
+        })
+        derived.plan(keys)
+        return [BuildJob(Routes.release(release.period), inputs: releaseGroup(release)) {
+                    defer { derived.done(keys) }
+                    return try releasePage(release)
+                },
                 BuildJob(Routes.summary(release.period), inputs: summary) { try summaryPage(release) }]
     }
 
@@ -153,7 +177,7 @@ public struct PageRenderer: Sendable {
                 if layout.percentOf != nil { c.append(ResolvedColumn(show: .percent, period: p)) }
                 return c
             }
-            let table = tables.context(deriver.derive(layout, columns: columns), ownColumns: false)
+            let table = tables.context(derived.table(layout, columns: columns), ownColumns: false)
             rendered.append(RenderedTable(id: layout.id, title: layout.title, html: try templates.render(table, "table")))
         }
         let root = Routes.root(from: path)
@@ -203,7 +227,7 @@ public struct PageRenderer: Sendable {
             guard let layout = layouts[embed] else {
                 throw LocatedError("cannot render embed", at: SourceLocation(file: release.file, line: embed.line + release.bodyLineOffset, column: embed.column))
             }
-            let table = deriver.derive(layout, columns: StatementDeriver.columns(of: layout, for: release.period))
+            let table = derived.table(layout, columns: StatementDeriver.columns(of: layout, for: release.period))
             return try templates.render(tables.context(table), "table")
         }
         let contacts = site.settings.contacts.map {
