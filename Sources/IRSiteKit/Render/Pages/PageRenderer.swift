@@ -282,16 +282,30 @@ public struct PageRenderer: Sendable {
 
     /// schema.org `NewsArticle` for a release page, safe inside `<script>`.
     func jsonLD(_ release: Release, path: String, description: String) -> String {
-        let org = JSONWriter.Value.object(["@type": .string("Organization"), "name": .string(site.settings.company)])
-        let article = JSONWriter.Value.object([
-            "@context": .string("https://schema.org"), "@type": .string("NewsArticle"),
-            "headline": .string(release.title), "description": .string(Self.summarize(description, limit: 300)),
-            "datePublished": .string(release.released.description), "dateModified": .string(release.updated.description),
-            "url": .string(Routes.absolute(path, base: site.settings.baseURL)), "author": org, "publisher": org,
-        ])
+        // Written straight out in sorted key order, as `JSONWriter` prints the same object.
+        var out = JSONStream()
+        func organization() {
+            out.open("{")
+            out.member("@type", string: "Organization")
+            out.member("name", string: site.settings.company)
+            out.close("}")
+        }
+        out.open("{")
+        out.member("@context", string: "https://schema.org")
+        out.member("@type", string: "NewsArticle")
+        out.key("author")
+        organization()
+        out.member("dateModified", string: release.updated.description)
+        out.member("datePublished", string: release.released.description)
+        out.member("description", string: Self.summarize(description, limit: 300))
+        out.member("headline", string: release.title)
+        out.key("publisher")
+        organization()
+        out.member("url", string: Routes.absolute(path, base: site.settings.baseURL))
+        out.close("}")
         // `<`, `>` and `&` occur only inside JSON strings, where their \u escapes mean the same:
         // the text can never close the script element.
-        let json = JSONWriter.render(article).trimmingCharacters(in: .newlines)
+        let json = out.text
             .replacingOccurrences(of: "<", with: "\\u003c").replacingOccurrences(of: ">", with: "\\u003e")
             .replacingOccurrences(of: "&", with: "\\u0026")
         return "<script type=\"application/ld+json\">\n" + json + "\n</script>"
