@@ -50,7 +50,10 @@ struct JSONStream {
     }
 
     private mutating func newline() {
-        text += "\n"
-        for _ in 0..<empty.count { text += "  " }
+        let depth = empty.count
+        text += depth < Self.indents.count ? Self.indents[depth] : "\n" + String(repeating: "  ", count: depth)
     }
+
+    /// A newline and the indentation of each depth a data file reaches.
+    private static let indents = (0..<12).map { "\n" + String(repeating: "  ", count: $0) }
 }

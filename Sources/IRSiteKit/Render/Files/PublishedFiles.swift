@@ -198,9 +198,11 @@ public struct PublishedFiles: Sendable {
             let table = derived.table(layout, period)
             let printed = measures(layout, period, in: table)
             let layoutField = field(layout.id) + ","
+            // `lineRows` is computed: once per statement, not per row.
+            let lineRows = layout.lineRows
             var lineIndex = 0
             for derivedRow in table.rows where !derivedRow.isHeader {
-                let row = layout.lineRows[lineIndex]
+                let row = lineRows[lineIndex]
                 lineIndex += 1
                 let rowFields = periodFields + layoutField + field(row.line) + "," + field(row.label) + ","
                 for m in printed {
@@ -272,9 +274,11 @@ public struct PublishedFiles: Sendable {
             out.member("id", string: layout.id)
             out.key("lines")
             out.open("[")
+            // `lineRows` is computed: once per statement, not per row.
+            let lineRows = layout.lineRows
             var lineIndex = 0
             for derivedRow in table.rows where !derivedRow.isHeader {
-                let row = layout.lineRows[lineIndex]
+                let row = lineRows[lineIndex]
                 lineIndex += 1
                 out.element()
                 out.open("{")
