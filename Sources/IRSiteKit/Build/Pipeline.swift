@@ -159,23 +159,18 @@ extension Pipeline {
         let extra = ["drafts=\(options.includeDrafts) future=\(options.includeFuture) preview=\(!unpublished.isEmpty)",
                      "pdf=\(pdf.map { "\($0)" } ?? "none")", notice]
         let digests = try SiteDigests.of(files: files, site: site, templates: templates, settings: extra, fileDigests: cache.fileDigests(files))
+        // One derived table per (period, layout) for pages and data files alike, each dropped after its last use.
+        let derived = DerivedTables(deriver: StatementDeriver(book: publication.book))
         let renderer = PageRenderer(site: site, templates: theme, now: options.now, unpublished: unpublished, pdfPaper: pdf, digests: digests,
-                                    book: publication.book, calendar: calendar, charts: publication.charts)
+                                    book: publication.book, calendar: calendar, charts: publication.charts, derived: derived)
         let published = PublishedFiles(book: renderer.book, unpublished: Set(unpublished.keys), isPreview: options.isPreview,
-                                       charts: renderer.charts, digests: digests, calendar: calendar, drawings: renderer.drawings)
-        // A release's pages and chart files side by side: they share the drawn charts.
-        var jobs = renderer.siteJobs
-        var pages = jobs.count, charts = 0
-        for release in site.releases {
-            let releasePages = renderer.releaseJobs(release), releaseCharts = published.chartJobs(release)
-            jobs += releasePages + releaseCharts
-            pages += releasePages.count
-            charts += releaseCharts.count
-        }
-        let dataJobs = published.jobs
+                                       charts: renderer.charts, digests: digests, calendar: calendar, drawings: renderer.drawings, derived: derived)
+        // Period by period, newest first, so that few derived tables are held at once.
+        let rendered = RenderJobs(renderer: renderer, published: published)
         let attachments = renderer.attachmentJobs
-        jobs += dataJobs + assets.map { file in BuildJob(file.path) { file } } + attachments
-        return Plan(jobs: jobs, pages: pages, assets: assets.count, attachments: attachments.count, dataFiles: dataJobs.count + charts)
+        let jobs = rendered.jobs + assets.map { file in BuildJob(file.path) { file } } + attachments
+        return Plan(jobs: jobs, pages: rendered.pages, assets: assets.count, attachments: attachments.count,
+                    dataFiles: rendered.dataFiles + rendered.charts)
     }
 
     /// The manifest of what was written or kept, with the PDFs a `--pdf` build printed.

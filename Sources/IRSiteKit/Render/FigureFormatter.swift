@@ -7,20 +7,34 @@ public struct FigureFormatter: Sendable {
 
     /// `units` counts 10^-places; `suffix` goes inside the parentheses: "(32.4%)".
     public func format(units: Int128, places: Int, suffix: String = "") -> String {
+        // Byte by byte: a release page formats thousands of cells.
+        var magnitude = units.magnitude
+        var digits: [UInt8] = []
+        digits.reserveCapacity(40)
+        repeat {
+            digits.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            magnitude /= 10
+        } while magnitude > 0
+        let places = max(0, places)
+        while digits.count <= places && places > 0 { digits.append(UInt8(ascii: "0")) }
+        // `digits` holds the figure least significant digit first.
+        var out: [UInt8] = []
+        out.reserveCapacity(digits.count + digits.count / 3 + 4 + suffix.utf8.count)
         let negative = units < 0
-        var digits = String(units.magnitude)
-        if places > 0 { while digits.count <= places { digits = "0" + digits } }
-        let split = digits.index(digits.endIndex, offsetBy: -places)
-        var whole = String(digits[..<split])
-        let fraction = String(digits[split...])
-        var grouped = ""
-        while whole.count > 3 {
-            grouped = "," + whole.suffix(3) + grouped
-            whole = String(whole.dropLast(3))
+        let parentheses = negative && conventions.negative == .parentheses
+        if parentheses { out.append(UInt8(ascii: "(")) } else if negative { out += "−".utf8 }
+        let wholeCount = digits.count - places
+        for i in 0..<wholeCount {
+            if i > 0, (wholeCount - i) % 3 == 0 { out.append(UInt8(ascii: ",")) }
+            out.append(digits[digits.count - 1 - i])
         }
-        let body = whole + grouped + (places > 0 ? "." + fraction : "") + suffix
-        guard negative else { return body }
-        return conventions.negative == .parentheses ? "(\(body))" : "−\(body)"
+        if places > 0 {
+            out.append(UInt8(ascii: "."))
+            for i in wholeCount..<digits.count { out.append(digits[digits.count - 1 - i]) }
+        }
+        out += suffix.utf8
+        if parentheses { out.append(UInt8(ascii: ")")) }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Rounds and prints an exact value.

@@ -16,6 +16,43 @@ final class FigureFormatterTests: XCTestCase {
         XCTAssertEqual(FigureFormatter(minus).format(units: -632_302, places: 0), "−632,302")
     }
 
+    /// The formatter writes bytes; this is the string algorithm it replaced, as a reference
+    /// that every figure, separator, sign and suffix must match exactly.
+    func testMatchesTheStringReference() {
+        func reference(_ units: Int128, _ places: Int, _ suffix: String, parentheses: Bool) -> String {
+            var digits = String(units.magnitude)
+            if places > 0 { while digits.count <= places { digits = "0" + digits } }
+            let split = digits.index(digits.endIndex, offsetBy: -places)
+            var whole = String(digits[..<split])
+            var grouped = ""
+            while whole.count > 3 {
+                grouped = "," + whole.suffix(3) + grouped
+                whole = String(whole.dropLast(3))
+            }
+            let body = whole + grouped + (places > 0 ? "." + String(digits[split...]) : "") + suffix
+            return units >= 0 ? body : parentheses ? "(\(body))" : "−\(body)"
+        }
+        var minus = FigureConventions()
+        minus.negative = .minus
+        let formatters = [(seed, true), (FigureFormatter(minus), false)]
+        var random = SplitMix64(seed: 11)
+        var values: [Int128] = [0, 1, -1, 9, 10, 99, 100, 999, 1_000, -1_000, 999_999, 1_000_000, Int128.max, Int128.min + 1]
+        for _ in 0..<2_000 { values.append(Int128(Int64(bitPattern: random.next())) >> Int128(random.next() % 60)) }
+        var compared = 0
+        for units in values {
+            for places in 0...4 {
+                for suffix in ["", "%"] {
+                    for (formatter, parentheses) in formatters {
+                        XCTAssertEqual(formatter.format(units: units, places: places, suffix: suffix),
+                                       reference(units, places, suffix, parentheses: parentheses), "\(units) \(places)")
+                        compared += 1
+                    }
+                }
+            }
+        }
+        XCTAssertEqual(compared, values.count * 5 * 2 * 2)
+    }
+
     /// Operating income from (632,302) to 15,998: (15,998 + 632,302) / (632,302) = (102.5)%.
     func testChangeAcrossASignFlipAsTheSeedComputesIt() throws {
         let change = try XCTUnwrap(seed.change(from: Exact(-632_302), to: Exact(15_998)))

@@ -6,7 +6,8 @@ public struct PublishedFiles: Sendable {
     /// Releases shown only because this is a preview: left out of the sitemap.
     public let unpublished: Set<FiscalPeriod>
     public let isPreview: Bool
-    let deriver: StatementDeriver
+    /// The build's derived tables, shared with the pages.
+    let derived: DerivedTables
     let calendar: FinancialCalendar
     let charts: [FiscalPeriod: [ReleaseChart]]
     /// The build's drawn charts, shared with the pages (nil: each file draws its chart).
@@ -15,18 +16,17 @@ public struct PublishedFiles: Sendable {
     /// - Parameters:
     ///   - book: the visible site's fact book, shared with the pages.
     ///   - charts: each release's charts, as the pages resolved them.
+    ///   - derived: the build's derived tables (the pages read the same); made here when nil.
     /// Input digests, for incremental builds; nil: every file is made.
     let digests: SiteDigests?
-    /// Each period's figures, derived once for its CSV and JSON files.
-    let shared = Handover<FiscalPeriod, [Datum]>()
-
     public init(book: FactBook, unpublished: Set<FiscalPeriod>, isPreview: Bool, charts: [FiscalPeriod: [ReleaseChart]],
-                digests: SiteDigests? = nil, calendar: FinancialCalendar? = nil, drawings: ChartDrawings? = nil) {
+                digests: SiteDigests? = nil, calendar: FinancialCalendar? = nil, drawings: ChartDrawings? = nil,
+                derived: DerivedTables? = nil) {
         self.digests = digests
         site = book.site
         self.unpublished = unpublished
         self.isPreview = isPreview
-        deriver = StatementDeriver(book: book)
+        self.derived = derived ?? DerivedTables(deriver: StatementDeriver(book: book))
         self.calendar = calendar ?? FinancialCalendar(site: site)
         self.charts = charts
         self.drawings = drawings
@@ -41,13 +41,13 @@ public struct PublishedFiles: Sendable {
 
     /// Every file, as independent jobs.
     public var jobs: [BuildJob] {
+        siteJobs + site.periods.keys.sorted().flatMap(dataJobs)
+    }
+
+    /// The files about the whole site: feed, sitemap, robots.txt, calendar files, the combined CSV.
+    public var siteJobs: [BuildJob] {
         var jobs = [BuildJob(Routes.feed) { feed() }, BuildJob(Routes.sitemap) { sitemap() }, BuildJob(Routes.robots) { robots() }]
         for entry in calendar.entries { jobs.append(BuildJob(Routes.calendarFile(entry.slug)) { ics(entry) }) }
-        for period in site.periods.keys.sorted() {
-            let inputs = digests?.data(period, book: deriver.book)
-            jobs.append(BuildJob(Routes.data(period, "csv"), inputs: inputs) { csv(period) })
-            jobs.append(BuildJob(Routes.data(period, "json"), inputs: inputs) { json(period) })
-        }
         return jobs + [allDataJob]
     }
 
@@ -114,71 +114,114 @@ public struct PublishedFiles: Sendable {
 
     // MARK: Data downloads
 
-    /// One figure of the data files.
-    struct Datum: Sendable {
-        var layout: Layout
-        var row: LineRow
-        var measure: String
-        var unit: String
-        var value: String?
+    /// The layouts a period's CSV and JSON read, as keys of the build's derived tables.
+    func dataKeys(_ period: FiscalPeriod) -> [DerivedTables.Key] {
+        site.layouts.map { DerivedTables.Key(period, $0.id) }
     }
 
-    /// Every fact and derived figure the statements print for `period`, in statement and row order.
-    func data(_ period: FiscalPeriod) -> [Datum] {
-        var out: [Datum] = []
-        let book = deriver.book
-        for layout in site.layouts {
-            var columns = [ResolvedColumn(show: .value, period: period)]
-            var measures = ["value"]
-            if layout.showsTranslation, site.periods[period]?.translation != nil {
-                columns.append(ResolvedColumn(show: .translation, period: period)); measures.append("translation")
+    /// A period's CSV and JSON files; each hands its derived tables back when made.
+    public func dataJobs(_ period: FiscalPeriod) -> [BuildJob] {
+        let inputs = digests?.data(period, book: derived.book)
+        let keys = dataKeys(period)
+        derived.plan(keys)
+        derived.plan(keys)
+        return [BuildJob(Routes.data(period, "csv"), inputs: inputs) { defer { derived.done(keys) }; return csv(period) },
+                BuildJob(Routes.data(period, "json"), inputs: inputs) { defer { derived.done(keys) }; return json(period) }]
+    }
+
+    /// One measure of a statement in the data files: which column of the period's table, its name and unit.
+    struct Measure {
+        var column: Int
+        var name: String
+        var unit: (LineRow) -> String
+    }
+
+    /// What the data files print of `layout` in `period`: the value; the translation when the
+    /// period has a rate; the "% of" column; the changes against the prior year and quarter
+    /// when those periods have figures.
+    func measures(_ layout: Layout, _ period: FiscalPeriod, in table: DerivedTable) -> [Measure] {
+        let book = derived.book
+        func column(_ show: Column.Show, base: FiscalPeriod? = nil) -> Int? {
+            table.columns.firstIndex { $0.show == show && $0.base == base }
+        }
+        var out: [Measure] = []
+        if let i = column(.value) { out.append(Measure(column: i, name: "value") { $0.unit.description }) }
+        if layout.showsTranslation, site.periods[period]?.translation != nil, let i = column(.translation) {
+            // The statement's scale in the translation currency: usd_thousands.
+            let unit: String
+            if case let .money(_, exponent) = layout.unit, let code = site.settings.translationCurrency {
+                unit = Unit.money(currency: code, exponent: exponent).description
+            } else {
+                unit = ""
             }
-            if layout.percentOf != nil { columns.append(ResolvedColumn(show: .percent, period: period)); measures.append("percent_of_\(layout.percentOf!)") }
-            if book.hasPeriod(period.priorYear) { columns.append(ResolvedColumn(show: .change, period: period, base: period.priorYear)); measures.append("change_pct_vs_\(period.priorYear.id)") }
-            if book.hasPeriod(period.priorQuarter) { columns.append(ResolvedColumn(show: .change, period: period, base: period.priorQuarter)); measures.append("change_pct_vs_\(period.priorQuarter.id)") }
-            let table = deriver.derive(layout, columns: columns)
-            let rows = layout.lineRows
-            for (row, derived) in zip(rows, table.rows.filter { !$0.isHeader }) {
-                for (i, cell) in derived.cells.enumerated() {
-                    let unit: String
-                    switch columns[i].show {
-                    case .value: unit = row.unit.description
-                    case .translation:
-                        // The statement's scale in the translation currency: usd_thousands.
-                        if case let .money(_, exponent) = layout.unit, let code = site.settings.translationCurrency {
-                            unit = Unit.money(currency: code, exponent: exponent).description
-                        } else {
-                            unit = ""
-                        }
-                    case .percent, .change: unit = "percent"
-                    }
-                    switch cell {
-                    case .blank: continue
-                    case let .figure(units, places, _):
-                        // The figure as printed, without separators or parentheses: -68.61, 25.5.
-                        out.append(Datum(layout: layout, row: row, measure: measures[i], unit: unit,
-                                         value: (Exact(units, 1) * Exact.power10(-places)).plain(places: places)))
-                    case .missing, .notMeaningful:
-                        out.append(Datum(layout: layout, row: row, measure: measures[i], unit: unit, value: nil))
-                    }
-                }
-            }
+            out.append(Measure(column: i, name: "translation") { _ in unit })
+        }
+        if let base = layout.percentOf, let i = column(.percent) { out.append(Measure(column: i, name: "percent_of_\(base)") { _ in "percent" }) }
+        for base in [period.priorYear, period.priorQuarter] where book.hasPeriod(base) {
+            if let i = column(.change, base: base) { out.append(Measure(column: i, name: "change_pct_vs_\(base.id)") { _ in "percent" }) }
         }
         return out
     }
 
-    static let csvHeader = ["period", "period_label", "period_end", "statement", "line", "label", "measure", "unit", "value"]
+    /// A cell as the data files print it: the figure without separators or parentheses
+    /// (-68.61, 25.5); nil for a missing or not meaningful figure, and for a blank cell (left out).
+    enum DataValue {
+        case figure(String)
+        case none
+        case blank
+    }
 
-    func csvRows(_ period: FiscalPeriod) -> [[String]] {
-        let end = site.periods[period]?.end.iso ?? ""
-        return shared.take(period, uses: 2) { data(period) }.map { d in
-            // Every column but the figure is text a spreadsheet must not run as a formula.
-            [period.id, period.label, end, d.layout.id, d.row.line, d.row.label, d.measure, d.unit].map(CSVWriter.text) + [d.value ?? ""]
+    static func dataValue(_ cell: DerivedCell) -> DataValue {
+        switch cell {
+        case .blank: return .blank
+        case let .figure(units, places, _): return .figure(plain(units: units, places: places))
+        case .missing, .notMeaningful: return .none
         }
     }
 
+    /// `units` × 10^-places written with exactly `places` decimals, as `Exact.plain(places:)` writes it.
+    static func plain(units: Int128, places: Int) -> String {
+        var digits = String(units.magnitude)
+        if places > 0 {
+            if digits.utf8.count <= places { digits = String(repeating: "0", count: places + 1 - digits.utf8.count) + digits }
+            digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -places))
+        }
+        return units < 0 ? "-" + digits : digits
+    }
+
+    static let csvHeader = ["period", "period_label", "period_end", "statement", "line", "label", "measure", "unit", "value"]
+
+    /// Every fact and derived figure the statements print for `period`, in statement and row
+    /// order, record by record into one buffer.
     func csv(_ period: FiscalPeriod) -> OutputFile {
-        OutputFile(path: Routes.data(period, "csv"), text: CSVWriter(header: Self.csvHeader, rows: csvRows(period)).render())
+        var text = CSVWriter.record(Self.csvHeader)
+        // Every column but the figure is text a spreadsheet must not run as a formula.
+        func field(_ s: String) -> String { CSVWriter.field(CSVWriter.text(s)) }
+        let periodFields = [period.id, period.label, site.periods[period]?.end.iso ?? ""].map(field).joined(separator: ",") + ","
+        for layout in site.layouts {
+            let table = derived.table(layout, period)
+            let printed = measures(layout, period, in: table)
+            let layoutField = field(layout.id) + ","
+            // `lineRows` is computed: once per statement, not per row.
+            let lineRows = layout.lineRows
+            var lineIndex = 0
+            for derivedRow in table.rows where !derivedRow.isHeader {
+                let row = lineRows[lineIndex]
+                lineIndex += 1
+                let rowFields = periodFields + layoutField + field(row.line) + "," + field(row.label) + ","
+                for m in printed {
+                    let value: String
+                    switch Self.dataValue(derivedRow.cells[m.column]) {
+                    case .blank: continue
+                    case .none: value = ""
+                    case .figure(let f): value = f
+                    }
+                    text += rowFields
+                    text += field(m.name) + "," + field(m.unit(row)) + "," + CSVWriter.field(value) + "\r\n"
+                }
+            }
+        }
+        return OutputFile(path: Routes.data(period, "csv"), text: text)
     }
 
     static let factsHeader = ["period", "period_end", "statement", "line", "label", "unit", "value"]
@@ -211,35 +254,71 @@ public struct PublishedFiles: Sendable {
         return OutputFile(path: Routes.allData, text: text)
     }
 
+    /// The period's figures as JSON, written straight into one buffer in the fixed, sorted key
+    /// order `JSONWriter` would give the same tree (the bytes are the same), without building it.
     func json(_ period: FiscalPeriod) -> OutputFile {
         let data = site.periods[period]
-        var statements: [JSONWriter.Value] = []
-        // Each row's figures, found by statement and line rather than by scanning them all per row.
-        var byRow: [String: [String: [Datum]]] = [:]
-        for d in shared.take(period, uses: 2, { self.data(period) }) { byRow[d.layout.id, default: [:]][d.row.line, default: []].append(d) }
+        var out = JSONStream()
+        out.open("{")
+        out.member("company", string: site.settings.company)
+        out.member("currency", string: site.settings.currency)
+        out.member("period", string: period.id)
+        out.member("period_end", string: data?.end.iso ?? "")
+        out.member("period_label", string: period.label)
+        out.member("period_start", string: data?.start.iso ?? "")
+        out.key("statements")
+        out.open("[")
         for layout in site.layouts {
-            var lines: [JSONWriter.Value] = []
-            for row in layout.lineRows {
-                var measures: [String: JSONWriter.Value] = [:]
-                for d in byRow[layout.id]?[row.line] ?? [] {
-                    measures[d.measure] = .object(["unit": .string(d.unit),
-                                                   "value": d.value.flatMap(JSONWriter.Number.init(literal:)).map(JSONWriter.Value.number) ?? .null])
+            let table = derived.table(layout, period)
+            // A row's measures in key order: the same for every row of the statement.
+            let printed = measures(layout, period, in: table)
+                .sorted { $0.name.unicodeScalars.lexicographicallyPrecedes($1.name.unicodeScalars) }
+            out.element()
+            out.open("{")
+            out.member("id", string: layout.id)
+            out.key("lines")
+            out.open("[")
+            // `lineRows` is computed: once per statement, not per row.
+            let lineRows = layout.lineRows
+            var lineIndex = 0
+            for derivedRow in table.rows where !derivedRow.isHeader {
+                let row = lineRows[lineIndex]
+                lineIndex += 1
+                out.element()
+                out.open("{")
+                out.key("figures")
+                out.open("{")
+                for m in printed {
+                    let value = Self.dataValue(derivedRow.cells[m.column])
+                    if case .blank = value { continue }
+                    out.key(m.name)
+                    out.open("{")
+                    out.member("unit", string: m.unit(row))
+                    out.key("value")
+                    if case .figure(let f) = value, JSONWriter.Number.isValid(f) { out.raw(f) } else { out.raw("null") }
+                    out.close("}")
                 }
-                lines.append(.object(["line": .string(row.line), "label": .string(row.label), "figures": .object(measures)]))
+                out.close("}")
+                out.member("label", string: row.label)
+                out.member("line", string: row.line)
+                out.close("}")
             }
-            statements.append(.object(["id": .string(layout.id), "title": .string(layout.title), "unit": .string(layout.unit.description),
-                                       "lines": .array(lines)]))
+            out.close("]")
+            out.member("title", string: layout.title)
+            out.member("unit", string: layout.unit.description)
+            out.close("}")
         }
-        var root: [String: JSONWriter.Value] = [
-            "company": .string(site.settings.company), "period": .string(period.id), "period_label": .string(period.label),
-            "period_start": .string(data?.start.iso ?? ""), "period_end": .string(data?.end.iso ?? ""),
-            "currency": .string(site.settings.currency), "statements": .array(statements),
-        ]
+        out.close("]")
         if let t = data?.translation {
-            root["translation"] = .object(["currency": .string(site.settings.translationCurrency ?? ""),
-                                           "rate": JSONWriter.Number(literal: t.rateText).map(JSONWriter.Value.number) ?? .null,
-                                           "rate_date": .string(t.date.iso)])
+            out.key("translation")
+            out.open("{")
+            out.member("currency", string: site.settings.translationCurrency ?? "")
+            out.key("rate")
+            out.raw(JSONWriter.Number.isValid(t.rateText) ? t.rateText : "null")
+            out.member("rate_date", string: t.date.iso)
+            out.close("}")
         }
-        return OutputFile(path: Routes.data(period, "json"), text: JSONWriter.render(.object(root)))
+        out.close("}")
+        return OutputFile(path: Routes.data(period, "json"), text: out.text + "\n")
     }
 }

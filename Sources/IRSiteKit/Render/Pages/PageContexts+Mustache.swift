@@ -286,6 +286,10 @@ extension TableContext: MustacheParent {
         case "columnLabels": self.columnLabels
         case "rows": self.rows
         case "rowsHTML": self.rowsHTML
+        case "colgroupsHTML": self.colgroupsHTML
+        case "groupsHTML": self.groupsHTML
+        case "periodHeadersHTML": self.periodHeadersHTML
+        case "columnLabelsHTML": self.columnLabelsHTML
         case "notes": self.notes
         case "hasNotes": self.hasNotes
         default: nil
@@ -349,6 +353,8 @@ extension ChartTableContext: MustacheParent {
         case "caption": self.caption
         case "columnHeaders": self.columnHeaders
         case "rows": self.rows
+        case "columnHeadersHTML": self.columnHeadersHTML
+        case "rowsHTML": self.rowsHTML
         default: nil
         }
     }

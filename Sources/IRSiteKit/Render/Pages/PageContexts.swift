@@ -232,6 +232,12 @@ public struct TableContext: Sendable {
 
     /// `rows` as HTML (`<tr>` elements), ready to place with `{{{rowsHTML}}}`.
     public var rowsHTML: String { TableRowsHTML.render(rows) }
+    /// `groups` as `<colgroup>` elements (empty without groups).
+    public var colgroupsHTML: String { TableHeaderHTML.colgroups(groups) }
+    /// `groups`, `periodHeaders` and `columnLabels` as the cells of their header rows.
+    public var groupsHTML: String { TableHeaderHTML.groups(groups) }
+    public var periodHeadersHTML: String { TableHeaderHTML.cells(periodHeaders) }
+    public var columnLabelsHTML: String { TableHeaderHTML.cells(columnLabels) }
 }
 
 public struct HeaderCell: Sendable {
@@ -276,6 +282,10 @@ public struct ChartTableContext: Sendable {
     public var caption: String
     public var columnHeaders: [String]
     public var rows: [ChartTableRow]
+
+    /// `columnHeaders` as `<th>` cells and `rows` as `<tr>` elements, to place with `{{{…HTML}}}`.
+    public var columnHeadersHTML: String { TableHeaderHTML.chartHeaders(columnHeaders) }
+    public var rowsHTML: String { TableHeaderHTML.chartRows(rows) }
 }
 
 public struct ChartTableRow: Sendable {

@@ -17,7 +17,8 @@ public struct PageRenderer: Sendable {
     /// The charts drawn for this build's pages and chart files, each once.
     public let drawings: ChartDrawings
     public let book: FactBook
-    let deriver: StatementDeriver
+    /// The build's derived tables, shared with the data files.
+    public let derived: DerivedTables
     let tables: TableBuilder
     let formatter: FigureFormatter
     /// Input digests, for incremental builds; nil: every page is made.
@@ -29,9 +30,10 @@ public struct PageRenderer: Sendable {
     ///   - book: the site's fact book, when the caller has one (else it is made here).
     ///   - calendar: the site's financial calendar, likewise.
     ///   - charts: each release's charts resolved against `site` (the pipeline's chart step), else resolved here.
+    ///   - derived: the build's derived tables, likewise.
     public init(site: Site, templates: Templates, now: Int, unpublished: [FiscalPeriod: ReleaseStatus] = [:], pdfPaper: Paper? = nil,
                 digests: SiteDigests? = nil, book: FactBook? = nil, calendar: FinancialCalendar? = nil,
-                charts: [FiscalPeriod: [ReleaseChart]]? = nil) {
+                charts: [FiscalPeriod: [ReleaseChart]]? = nil, derived: DerivedTables? = nil) {
         self.site = site
         self.digests = digests
         self.templates = templates
@@ -44,7 +46,7 @@ public struct PageRenderer: Sendable {
         self.charts = charts
         drawings = ChartDrawings(charts: charts, site: site)
         quietPeriodNotice = Self.quietPeriodNotice(self.calendar, now: now, shortName: site.settings.shortName)
-        deriver = StatementDeriver(book: self.book)
+        self.derived = derived ?? DerivedTables(deriver: StatementDeriver(book: self.book))
         tables = TableBuilder(site: site)
         formatter = FigureFormatter(site.settings.figures)
     }
@@ -54,16 +56,30 @@ public struct PageRenderer: Sendable {
     /// for the statements, known by the periods they show and the years they link.
     public var siteJobs: [BuildJob] {
         let years = fiscalYears
-        let recent = Array(site.periods.keys.sorted(by: >).prefix(Routes.recentQuarters))
-        return [BuildJob(Routes.home) { try home() }, BuildJob(Routes.archive) { try archive() },
-                BuildJob(Routes.statements, inputs: digests?.statements(recent, linking: years, book: book)) { try statements(recent, years: years) },
-                BuildJob(Routes.calendar) { try calendarPage() }]
-            + years.map { year in
-                let periods = site.periods.keys.filter { $0.year == year }.sorted(by: >)
-                return BuildJob(Routes.statements(fiscalYear: year), inputs: digests?.statements(periods, linking: years, book: book)) {
-                    try statements(periods, years: years, fiscalYear: year)
-                }
-            }
+        return generalJobs + [statementsJob(recentPeriods, years: years)]
+            + years.map { year in statementsJob(periods(ofFiscalYear: year), years: years, fiscalYear: year) }
+    }
+
+    /// Home, archive and calendar: made every time (cheap; compared by their bytes).
+    public var generalJobs: [BuildJob] {
+        [BuildJob(Routes.home) { try home() }, BuildJob(Routes.archive) { try archive() }, BuildJob(Routes.calendar) { try calendarPage() }]
+    }
+
+    /// The quarters the statements page shows, newest first.
+    var recentPeriods: [FiscalPeriod] { Array(site.periods.keys.sorted(by: >).prefix(Routes.recentQuarters)) }
+
+    /// The quarters of one fiscal year's statements page, newest first.
+    func periods(ofFiscalYear year: Int) -> [FiscalPeriod] { site.periods.keys.filter { $0.year == year }.sorted(by: >) }
+
+    /// The statements page of `periods`, which reads their derived tables.
+    func statementsJob(_ periods: [FiscalPeriod], years: [Int], fiscalYear: Int? = nil) -> BuildJob {
+        let keys = periods.flatMap { p in site.layouts.map { DerivedTables.Key(p, $0.id) } }
+        derived.plan(keys)
+        return BuildJob(fiscalYear.map { Routes.statements(fiscalYear: $0) } ?? Routes.statements,
+                        inputs: digests?.statements(periods, linking: years, book: book)) {
+            defer { derived.done(keys) }
+            return try statements(periods, years: years, fiscalYear: fiscalYear)
+        }
     }
 
     /// The fiscal years that have figures on the site, newest first.
@@ -72,7 +88,15 @@ public struct PageRenderer: Sendable {
     /// A release's page and printable summary, each fingerprinted by what it shows.
     public func releaseJobs(_ release: Release) -> [BuildJob] {
         let summary = digests?.release(release, charts: charts[release.period] ?? [], status: notForRelease(release), book: book, wholeFile: false)
-        return [BuildJob(Routes.release(release.period), inputs: releaseGroup(release)) { try releasePage(release) },
+        // Every table the page could embed (the layouts' columns), handed back once it is made.
+        let keys = Set(site.layouts.flatMap { layout in
+            StatementDeriver.columns(of: layout, for: release.period).map { DerivedTables.Key($0.period, layout.id) }
+        })
+        derived.plan(keys)
+        return [BuildJob(Routes.release(release.period), inputs: releaseGroup(release)) {
+                    defer { derived.done(keys) }
+                    return try releasePage(release)
+                },
                 BuildJob(Routes.summary(release.period), inputs: summary) { try summaryPage(release) }]
     }
 
@@ -159,7 +183,7 @@ public struct PageRenderer: Sendable {
                 if layout.percentOf != nil { c.append(ResolvedColumn(show: .percent, period: p)) }
                 return c
             }
-            let table = tables.context(deriver.derive(layout, columns: columns), ownColumns: false)
+            let table = tables.context(derived.table(layout, columns: columns), ownColumns: false)
             rendered.append(RenderedTable(id: layout.id, title: layout.title, html: try templates.render(table, "table")))
         }
         let root = Routes.root(from: path)
@@ -209,7 +233,7 @@ public struct PageRenderer: Sendable {
             guard let layout = layouts[embed] else {
                 throw LocatedError("cannot render embed", at: SourceLocation(file: release.file, line: embed.line + release.bodyLineOffset, column: embed.column))
             }
-            let table = deriver.derive(layout, columns: StatementDeriver.columns(of: layout, for: release.period))
+            let table = derived.table(layout, columns: StatementDeriver.columns(of: layout, for: release.period))
             return try templates.render(tables.context(table), "table")
         }
         let contacts = site.settings.contacts.map {
@@ -264,16 +288,30 @@ public struct PageRenderer: Sendable {
 
     /// schema.org `NewsArticle` for a release page, safe inside `<script>`.
     func jsonLD(_ release: Release, path: String, description: String) -> String {
-        let org = JSONWriter.Value.object(["@type": .string("Organization"), "name": .string(site.settings.company)])
-        let article = JSONWriter.Value.object([
-            "@context": .string("https://schema.org"), "@type": .string("NewsArticle"),
-            "headline": .string(release.title), "description": .string(Self.summarize(description, limit: 300)),
-            "datePublished": .string(release.released.description), "dateModified": .string(release.updated.description),
-            "url": .string(Routes.absolute(path, base: site.settings.baseURL)), "author": org, "publisher": org,
-        ])
+        // Written straight out in sorted key order, as `JSONWriter` prints the same object.
+        var out = JSONStream()
+        func organization() {
+            out.open("{")
+            out.member("@type", string: "Organization")
+            out.member("name", string: site.settings.company)
+            out.close("}")
+        }
+        out.open("{")
+        out.member("@context", string: "https://schema.org")
+        out.member("@type", string: "NewsArticle")
+        out.key("author")
+        organization()
+        out.member("dateModified", string: release.updated.description)
+        out.member("datePublished", string: release.released.description)
+        out.member("description", string: Self.summarize(description, limit: 300))
+        out.member("headline", string: release.title)
+        out.key("publisher")
+        organization()
+        out.member("url", string: Routes.absolute(path, base: site.settings.baseURL))
+        out.close("}")
         // `<`, `>` and `&` occur only inside JSON strings, where their \u escapes mean the same:
         // the text can never close the script element.
-        let json = JSONWriter.render(article).trimmingCharacters(in: .newlines)
+        let json = out.text
             .replacingOccurrences(of: "<", with: "\\u003c").replacingOccurrences(of: ">", with: "\\u003e")
             .replacingOccurrences(of: "&", with: "\\u0026")
         return "<script type=\"application/ld+json\">\n" + json + "\n</script>"
