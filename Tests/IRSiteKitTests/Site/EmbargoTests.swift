@@ -5,6 +5,17 @@ import XCTest
 /// Embargo and drafts: nothing of an unpublished release appears in any file of a normal build.
 final class EmbargoTests: XCTestCase {
     /// The sample site plus a future 3Q01 release and a draft 4Q01 release, each with distinctive figures.
+    /// The content of ``makeContent(in:)`` with a chart in the published 2Q01 release that draws
+    /// 3Q01, a period only the embargoed 3Q01 release discloses: the release file and its text.
+    func makeContentWithEmbargoedChart(in tmp: TempDirectory) throws -> (content: String, release: String, text: String) {
+        let content = try makeContent(in: tmp)
+        let release = content + "/releases/2001-q2.md"
+        let text = try String(contentsOfFile: release, encoding: .utf8)
+            + "\n```chart\nkind: bar\ntitle: Dedicated access\nseries: [dedicated_access_services]\nperiods: [2001-Q2, 2001-Q3]\n```\n"
+        try text.write(toFile: release, atomically: true, encoding: .utf8)
+        return (content, release, text)
+    }
+
     func makeContent(in tmp: TempDirectory) throws -> String {
         let content = try tmp.copy(Paths.content, as: "Content")
         // Every plain line of the income statement is stated: two distinctive figures, the rest not reported.
@@ -81,12 +92,8 @@ final class EmbargoTests: XCTestCase {
     func testCheckReportsAPublishedChartOfAnEmbargoedPeriodLikeTheBuild() async throws {
         let tmp = try TempDirectory()
         defer { tmp.remove() }
-        let content = try makeContent(in: tmp)
-        let release = content + "/releases/2001-q2.md"
-        let text = try String(contentsOfFile: release, encoding: .utf8)
-        let chart = "\n```chart\nkind: bar\ntitle: Dedicated access\nseries: [dedicated_access_services]\nperiods: [2001-Q2, 2001-Q3]\n```\n"
-        try (text + chart).write(toFile: release, atomically: true, encoding: .utf8)
-        let line = (text + chart).components(separatedBy: "\n").firstIndex { $0.hasPrefix("periods: [2001-Q2") }! + 1
+        let (content, release, written) = try makeContentWithEmbargoedChart(in: tmp)
+        let line = written.components(separatedBy: "\n").firstIndex { $0.hasPrefix("periods: [2001-Q2") }! + 1
         let expected = "\(release):\(line):20: error: no facts for 3Q01 (periods/2001-q3.yaml) in the site published at this time: its release is not out yet"
 
         let before = PublicationOptions(now: Timestamp("2002-02-12T14:59:59+09:00")!.epochSeconds())
@@ -109,15 +116,8 @@ final class EmbargoTests: XCTestCase {
     func testTheCheckCommandFailsOnWhatTheBuildCommandFailsOn() throws {
         let tmp = try TempDirectory()
         defer { tmp.remove() }
-        let content = try makeContent(in: tmp)
-        let release = content + "/releases/2001-q2.md"
-        let text = try String(contentsOfFile: release, encoding: .utf8)
-        let chart = "\n```chart\nkind: bar\ntitle: Dedicated access\nseries: [dedicated_access_services]\nperiods: [2001-Q2, 2001-Q3]\n```\n"
-        try (text + chart).write(toFile: release, atomically: true, encoding: .utf8)
-        let bundle = Bundle(for: Self.self).bundleURL
-        let binary = [bundle, bundle.deletingLastPathComponent(), bundle.appendingPathComponent("debug")].map { $0.appendingPathComponent("irsite") }
-            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
-        let irsite = try XCTUnwrap(binary, "the irsite executable beside the tests").path
+        _ = try makeContentWithEmbargoedChart(in: tmp)
+        let irsite = IRSiteExecutable.url.path
         let now = ["--now", "2002-02-12T14:59:59+09:00"]
         let check = try ExternalTool.run(irsite, ["check", "--content", "Content"] + now, in: tmp.url)
         let build = try ExternalTool.run(irsite, ["build", "--content", "Content", "--templates", Paths.templates, "--output", "Output"] + now, in: tmp.url)
