@@ -19,19 +19,8 @@ public struct ContentFiles: Sendable {
         }
     }
 
-    /// A file that travels with a release (the original PDF, slides): copied, never parsed.
-    public struct Attachment: Sendable, Hashable {
-        public var name: String
-        /// Where to copy it from.
-        public var path: String
-        public var size: Int
-
-        public init(name: String, path: String, size: Int) {
-            self.name = name
-            self.path = path
-            self.size = size
-        }
-    }
+    /// A file in a release's folder besides its commentary (``IRSiteKit/Attachment``).
+    public typealias Attachment = IRSiteKit.Attachment
 
     public var root: String
     public var site: File?

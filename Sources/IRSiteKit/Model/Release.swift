@@ -13,7 +13,7 @@ public struct Release: Sendable {
     /// The commentary, parsed and its blocks decoded once, at load time.
     public var document: ReleaseDocument
     /// Files published next to the release page, in name order.
-    public var attachments: [ContentFiles.Attachment]
+    public var attachments: [Attachment]
     /// Dated corrections, oldest first.
     public var corrections: [Correction]
 

@@ -10,21 +10,6 @@ public struct ReleaseChart: Sendable {
     /// The periods whose figures it draws.
     public var periods: [FiscalPeriod]
 
-    /// The chart drawn: the inline `<svg>` element and its data table. Each call draws
-    /// afresh; a build shares one drawing between pages through ``ChartDrawings``.
-    public func draw() -> Drawn {
-        Drawn(svg: ChartRenderer.svg(spec, standalone: false), table: ChartRenderer.table(spec))
-    }
-
-    /// A drawn chart: the inline `<svg>` element and the data table beside it.
-    public struct Drawn: Sendable {
-        public var svg: String
-        public var table: ChartTable
-
-        /// The standalone `.svg` file: the same element behind an XML declaration.
-        public var standaloneSVG: String { ChartRenderer.xmlDeclaration + svg }
-    }
-
     /// Everything the chart draws, as one digest (its SVG is a function of this alone).
     /// (The figure conventions come from site.yaml, which every page's digest holds.)
     public var digest: Fingerprint {
