@@ -31,6 +31,8 @@ public final class BuildCache: Sendable {
     let storedPeriods: [Fingerprint: (file: PeriodFile, unknownKeys: [LocatedError])]
     /// Loaded release files read from a persistent cache, by ``BuildCacheFile/key(path:digest:)``.
     let storedReleases: [Fingerprint: StoredRelease]
+    /// The period section as read, written back unchanged when the same period files are kept.
+    let storedPeriodsSection: [UInt8]?
     /// Each file's digest by its text, in a long-lived process, where most texts are
     /// the same objects build after build; nil in a one-off build, which hashes each text once.
     let digests: Memo<FileKey, Fingerprint>?
@@ -59,6 +61,7 @@ public final class BuildCache: Sendable {
     public init() {
         storedPeriods = [:]
         storedReleases = [:]
+        storedPeriodsSection = nil
         digests = Memo(limit: 50_000)
     }
 
@@ -66,6 +69,7 @@ public final class BuildCache: Sendable {
     init(persisted file: BuildCacheFile?) {
         storedPeriods = file?.periods ?? [:]
         storedReleases = file?.releases ?? [:]
+        storedPeriodsSection = file?.periodsSection
         digests = nil
         for (key, result) in file?.releaseChecks ?? [:] { releaseChecks.insert(result, for: key) }
         for (key, findings) in file?.periodChecks ?? [:] { periodChecks.insert(findings, for: key) }
@@ -145,6 +149,10 @@ extension BuildCache {
             let key = BuildCacheFile.key(path: file.path, digest: digest)
             guard let decoded = releases.peek(key) else { continue }
             out.releases[key] = StoredRelease(decoding: decoded, bodyBytes: Self.bodyBytes(decoded, text: file.text))
+        }
+        // Entries are keyed by content digest: the same keys, the same entries, the same bytes.
+        if out.periods.count == storedPeriods.count, out.periods.keys.allSatisfy({ storedPeriods[$0] != nil }) {
+            out.periodsSection = storedPeriodsSection
         }
         out.releaseChecks = releaseChecks.usedEntries()
         out.periodChecks = periodChecks.usedEntries()

@@ -34,6 +34,9 @@ struct BuildCacheFile: Sendable {
     var periods: [Fingerprint: (file: PeriodFile, unknownKeys: [LocatedError])] = [:]
     /// Loaded release files, by ``key(path:digest:)``: what loading one depends on is its text alone.
     var releases: [Fingerprint: BuildCache.StoredRelease] = [:]
+    /// The bytes of the period section as read, when ``periods`` is what they hold: an
+    /// unchanged section is written back as it was instead of encoded again.
+    var periodsSection: [UInt8]?
     /// Each release's check findings, by ``ReleaseCheckMemo/key(_:book:presence:)``.
     var releaseChecks: [Fingerprint: ReleaseCheckMemo.Result] = [:]
     /// Each period's check findings, by ``ReleaseCheckMemo/key(period:book:)``.
@@ -61,13 +64,19 @@ struct BuildCacheFile: Sendable {
             body.append(w.bytes)
         }
         var body = BinaryWriter()
-        section(.periods, { w in
-            w.int(periods.count)
-            for (key, entry) in periods.sorted(by: { $0.key.words < $1.key.words }) {
-                w.fingerprint(key)
-                w.periodFile(entry.file, unknownKeys: entry.unknownKeys)
-            }
-        }, into: &body)
+        if let periodsSection {
+            body.int(Section.periods.rawValue)
+            body.int(periodsSection.count)
+            body.append(periodsSection)
+        } else {
+            section(.periods, { w in
+                w.int(periods.count)
+                for (key, entry) in periods.sorted(by: { $0.key.words < $1.key.words }) {
+                    w.fingerprint(key)
+                    w.periodFile(entry.file, unknownKeys: entry.unknownKeys)
+                }
+            }, into: &body)
+        }
         section(.releaseChecks, { w in
             w.int(releaseChecks.count)
             for (key, result) in releaseChecks.sorted(by: { $0.key.words < $1.key.words }) {
@@ -119,6 +128,7 @@ struct BuildCacheFile: Sendable {
                 switch Section(rawValue: tag) {
                 case .periods:
                     for _ in 0..<(try s.count()) { periods[try s.fingerprint()] = try s.periodFile() }
+                    periodsSection = Array(body[start..<start + size])
                 case .releaseChecks:
                     for _ in 0..<(try s.count()) { releaseChecks[try s.fingerprint()] = try s.releaseCheck() }
                 case .periodChecks:

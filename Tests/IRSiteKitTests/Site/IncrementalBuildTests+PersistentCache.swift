@@ -67,6 +67,12 @@ final class PersistentBuildCacheTests: XCTestCase {
         XCTAssertEqual(file.releaseChecks.count, site_.releases.count, "every release's findings")
         // Written in a stable order: the same cache, the same bytes.
         XCTAssertEqual(file.encoded(identity: "x"), try XCTUnwrap(BuildCacheFile.load(from: path).0).encoded(identity: "x"))
+        XCTAssertEqual(file.releases.count, site_.releases.count, "every release file, loaded")
+        // The period section read back is written back as it was: what encoding it again writes.
+        XCTAssertNotNil(file.periodsSection)
+        var encodedAgain = file
+        encodedAgain.periodsSection = nil
+        XCTAssertEqual(file.encoded(identity: "x"), encodedAgain.encoded(identity: "x"))
     }
 
     func testANewProcessAfterAnEditUsesTheCacheAndEqualsACleanBuild() async throws {
