@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a build reuses from earlier builds: each content file's decoded form, by
 /// path and text, so a rebuild decodes only the files that changed, and each
 /// period's and release's check findings, by the digests of what they read.
@@ -5,6 +7,7 @@
 /// starts from the persistent cache beside the output (``BuildCacheFile``) and
 /// leaves the entries it used there for the next process.
 public final class BuildCache: Sendable {
+    /// A content file's text, as a table key: how a long-lived process remembers digests.
     struct FileKey: Hashable, Sendable {
         var path: String
         var content: TextKey
@@ -16,30 +19,60 @@ public final class BuildCache: Sendable {
         }
     }
 
-    let periods = Memo<FileKey, Result<(PeriodFile, [LocatedError]), any Error>>(limit: 50_000)
-    let releases = Memo<FileKey, ReleaseDecoding>(limit: 50_000)
+    /// Decoded period files, by ``BuildCacheFile/key(path:digest:)``.
+    let periods = Memo<Fingerprint, Result<(PeriodFile, [LocatedError]), any Error>>(limit: 50_000)
+    /// Loaded release files, by ``BuildCacheFile/key(path:digest:)``.
+    let releases = Memo<Fingerprint, ReleaseDecoding>(limit: 50_000)
     let releaseChecks = Memo<Fingerprint, ReleaseCheckMemo.Result>(limit: 50_000, tracksUse: true)
     /// Each period's check findings, by ``ReleaseCheckMemo/key(period:book:)``.
     let periodChecks = Memo<Fingerprint, [Diagnostic]>(limit: 50_000, tracksUse: true)
     /// Decoded period files read from a persistent cache, by ``BuildCacheFile/key(path:digest:)``:
-    /// offered to the loader once their files' texts are known (``adopt(_:)``).
+    /// the loader takes one instead of decoding its file (``storedPeriod(_:)``).
     let storedPeriods: [Fingerprint: (file: PeriodFile, unknownKeys: [LocatedError])]
-    let digests = Memo<FileKey, Fingerprint>(limit: 50_000)
+    /// Loaded release files read from a persistent cache, by ``BuildCacheFile/key(path:digest:)``.
+    let storedReleases: [Fingerprint: StoredRelease]
+    /// The period section as read, written back unchanged when the same period files are kept.
+    let storedPeriodsSection: [UInt8]?
+    /// Each file's digest by its text, in a long-lived process, where most texts are
+    /// the same objects build after build; nil in a one-off build, which hashes each text once.
+    let digests: Memo<FileKey, Fingerprint>?
 
     struct ReleaseDecoding: Sendable {
         var release: Result<Release?, any Error>
         var diagnostics: [Diagnostic]
     }
 
-    public init() {
-        storedPeriods = [:]
+    /// A ``ReleaseDecoding`` as the persistent cache holds it: without the body
+    /// when that is the tail of the file (``restored(text:)`` takes it from there).
+    struct StoredRelease: Sendable {
+        var decoding: ReleaseDecoding
+        /// How many UTF-8 bytes at the end of the file are the body; nil when the decoding holds it.
+        var bodyBytes: Int?
+
+        func restored(text: String) -> ReleaseDecoding {
+            guard let bodyBytes, case .success(var release?) = decoding.release else { return decoding }
+            let utf8 = text.utf8
+            release.document.body = bodyBytes <= utf8.count ? String(Substring(utf8.suffix(bodyBytes))) : ""
+            return ReleaseDecoding(release: .success(release), diagnostics: decoding.diagnostics)
+        }
     }
 
-    /// A cache that starts from what a previous process kept.
-    init(persisted file: BuildCacheFile) {
-        storedPeriods = file.periods
-        for (key, result) in file.releaseChecks { releaseChecks.insert(result, for: key) }
-        for (key, findings) in file.periodChecks { periodChecks.insert(findings, for: key) }
+    /// A cache for a long-lived process (the preview server).
+    public init() {
+        storedPeriods = [:]
+        storedReleases = [:]
+        storedPeriodsSection = nil
+        digests = Memo(limit: 50_000)
+    }
+
+    /// A cache for one build that starts from what a previous process kept, if anything.
+    init(persisted file: BuildCacheFile?) {
+        storedPeriods = file?.periods ?? [:]
+        storedReleases = file?.releases ?? [:]
+        storedPeriodsSection = file?.periodsSection
+        digests = nil
+        for (key, result) in file?.releaseChecks ?? [:] { releaseChecks.insert(result, for: key) }
+        for (key, findings) in file?.periodChecks ?? [:] { periodChecks.insert(findings, for: key) }
     }
 }
 
@@ -100,32 +133,59 @@ extension ReleaseCheckMemo {
 }
 
 extension BuildCache {
-    /// Hands the loader the stored decoded form of every period file whose text is unchanged.
-    func adopt(_ files: ContentFiles) {
-        guard !storedPeriods.isEmpty else { return }
-        let digests = fileDigests(files)
-        for file in files.periods {
-            guard let digest = digests[file.path], let stored = storedPeriods[BuildCacheFile.key(path: file.path, digest: digest)] else { continue }
-            periods.insert(.success((stored.file, stored.unknownKeys)), for: FileKey(path: file.path, text: file.text))
-        }
-    }
-
-    /// What a next process can reuse of this build: the decoded period files of
-    /// `files` and the check findings this build used (nothing stale is carried on).
-    func persistable(_ files: ContentFiles) -> BuildCacheFile {
+    /// What a next process can reuse of this build: the decoded period and release
+    /// files of `files` (by their `digests`, ``fileDigests(_:)``) and the check
+    /// findings this build used (nothing stale is carried on).
+    func persistable(_ files: ContentFiles, digests: [String: Fingerprint]) -> BuildCacheFile {
         var out = BuildCacheFile()
-        let digests = fileDigests(files)
         for file in files.periods {
-            guard let digest = digests[file.path], case .success(let decoded)? = periods.peek(FileKey(path: file.path, text: file.text)) else { continue }
-            out.periods[BuildCacheFile.key(path: file.path, digest: digest)] = (decoded.0, decoded.1)
+            guard let digest = digests[file.path] else { continue }
+            let key = BuildCacheFile.key(path: file.path, digest: digest)
+            guard case .success(let decoded)? = periods.peek(key) else { continue }
+            out.periods[key] = (decoded.0, decoded.1)
+        }
+        for file in files.releases {
+            guard let digest = digests[file.path] else { continue }
+            let key = BuildCacheFile.key(path: file.path, digest: digest)
+            guard let decoded = releases.peek(key) else { continue }
+            out.releases[key] = StoredRelease(decoding: decoded, bodyBytes: Self.bodyBytes(decoded, text: file.text))
+        }
+        // Entries are keyed by content digest: the same keys, the same entries, the same bytes.
+        if out.periods.count == storedPeriods.count, out.periods.keys.allSatisfy({ storedPeriods[$0] != nil }) {
+            out.periodsSection = storedPeriodsSection
         }
         out.releaseChecks = releaseChecks.usedEntries()
         out.periodChecks = periodChecks.usedEntries()
         return out
     }
 
-    /// Each content file's digest, remembered by its text so that a rebuild hashes only changed files.
+    /// How many bytes at the end of `text` are the decoded release's body, when it is
+    /// its tail (not for a file with CR line ends, whose body loses them).
+    static func bodyBytes(_ decoded: ReleaseDecoding, text: String) -> Int? {
+        guard case .success(let release?) = decoded.release else { return nil }
+        var body = release.document.body, text = text
+        return body.withUTF8 { b -> Int? in
+            text.withUTF8 { t -> Int? in
+                guard b.count <= t.count else { return nil }
+                return b.count == 0 || memcmp(b.baseAddress!, t.baseAddress! + (t.count - b.count), b.count) == 0 ? b.count : nil
+            }
+        }
+    }
+
+    /// Each content file's digest; a long-lived process remembers them by text so that a rebuild hashes only changed files.
     func fileDigests(_ files: ContentFiles) -> [String: Fingerprint] {
-        SiteDigests.fileDigests(files) { file in self.digests.value(for: FileKey(path: file.path, text: file.text)) { Fingerprint.of($0.text) } }
+        guard let digests else { return SiteDigests.fileDigests(files) }
+        return SiteDigests.fileDigests(files) { file in digests.value(for: FileKey(path: file.path, text: file.text)) { Fingerprint.of($0.text) } }
+    }
+
+    /// The decoded period file `key` stands for: remembered, read from the persistent cache, or `decode()`d.
+    func period(_ key: Fingerprint, _ decode: () -> Result<(PeriodFile, [LocatedError]), any Error>)
+        -> Result<(PeriodFile, [LocatedError]), any Error> {
+        periods.value(for: key) { key in storedPeriods[key].map { .success(($0.file, $0.unknownKeys)) } ?? decode() }
+    }
+
+    /// The loaded release file `key` stands for (its `text`): remembered, read from the persistent cache, or `decode()`d.
+    func release(_ key: Fingerprint, text: String, _ decode: () -> ReleaseDecoding) -> ReleaseDecoding {
+        releases.value(for: key) { key in storedReleases[key].map { $0.restored(text: text) } ?? decode() }
     }
 }

@@ -3,7 +3,8 @@ import Foundation
 /// The persistent build cache: what `irsite build` keeps beside the output
 /// folder (`.<output>.irsite-cache`, never inside the published site) so that
 /// a new process skips the work an unchanged input needs: decoding its period
-/// files, checking its periods and its releases. Every entry is keyed by the
+/// files, loading its release files (front matter, commentary outline, blocks),
+/// checking its periods and its releases. Every entry is keyed by the
 /// content digests of exactly what it was made from, so an entry is either
 /// still right or never looked up.
 ///
@@ -12,8 +13,7 @@ import Foundation
 /// sections. A file that is truncated, altered, from another version or
 /// another binary is rejected whole: the build then does the full work.
 /// A section of an unknown tag is skipped, so a later version can add one
-/// (say, each release's decoded document, keyed by its file digest) without
-/// invalidating the others; changing a section's layout bumps ``formatVersion``.
+/// without invalidating the others; changing a section's layout bumps ``formatVersion``.
 struct BuildCacheFile: Sendable {
     static let formatVersion = 1
     static let magic = "IRSite build cache\n"
@@ -32,6 +32,11 @@ struct BuildCacheFile: Sendable {
 
     /// Decoded period files with the unknown keys they reported, by ``key(path:digest:)``.
     var periods: [Fingerprint: (file: PeriodFile, unknownKeys: [LocatedError])] = [:]
+    /// Loaded release files, by ``key(path:digest:)``: what loading one depends on is its text alone.
+    var releases: [Fingerprint: BuildCache.StoredRelease] = [:]
+    /// The bytes of the period section as read, when ``periods`` is what they hold: an
+    /// unchanged section is written back as it was instead of encoded again.
+    var periodsSection: [UInt8]?
     /// Each release's check findings, by ``ReleaseCheckMemo/key(_:book:presence:)``.
     var releaseChecks: [Fingerprint: ReleaseCheckMemo.Result] = [:]
     /// Each period's check findings, by ``ReleaseCheckMemo/key(period:book:)``.
@@ -40,7 +45,7 @@ struct BuildCacheFile: Sendable {
     init() {}
 
     enum Section: Int {
-        case periods = 1, releaseChecks = 2, periodChecks = 3
+        case periods = 1, releaseChecks = 2, periodChecks = 3, releases = 4
     }
 
     /// Why a cache file was not used.
@@ -59,13 +64,19 @@ struct BuildCacheFile: Sendable {
             body.append(w.bytes)
         }
         var body = BinaryWriter()
-        section(.periods, { w in
-            w.int(periods.count)
-            for (key, entry) in periods.sorted(by: { $0.key.words < $1.key.words }) {
-                w.fingerprint(key)
-                w.periodFile(entry.file, unknownKeys: entry.unknownKeys)
-            }
-        }, into: &body)
+        if let periodsSection {
+            body.int(Section.periods.rawValue)
+            body.int(periodsSection.count)
+            body.append(periodsSection)
+        } else {
+            section(.periods, { w in
+                w.int(periods.count)
+                for (key, entry) in periods.sorted(by: { $0.key.words < $1.key.words }) {
+                    w.fingerprint(key)
+                    w.periodFile(entry.file, unknownKeys: entry.unknownKeys)
+                }
+            }, into: &body)
+        }
         section(.releaseChecks, { w in
             w.int(releaseChecks.count)
             for (key, result) in releaseChecks.sorted(by: { $0.key.words < $1.key.words }) {
@@ -78,6 +89,13 @@ struct BuildCacheFile: Sendable {
             for (key, diagnostics) in periodChecks.sorted(by: { $0.key.words < $1.key.words }) {
                 w.fingerprint(key)
                 w.diagnostics(diagnostics)
+            }
+        }, into: &body)
+        section(.releases, { w in
+            w.int(releases.count)
+            for (key, entry) in releases.sorted(by: { $0.key.words < $1.key.words }) {
+                w.fingerprint(key)
+                w.releaseDecoding(entry.decoding, bodyBytes: entry.bodyBytes)
             }
         }, into: &body)
         var out = BinaryWriter()
@@ -110,10 +128,13 @@ struct BuildCacheFile: Sendable {
                 switch Section(rawValue: tag) {
                 case .periods:
                     for _ in 0..<(try s.count()) { periods[try s.fingerprint()] = try s.periodFile() }
+                    periodsSection = Array(body[start..<start + size])
                 case .releaseChecks:
                     for _ in 0..<(try s.count()) { releaseChecks[try s.fingerprint()] = try s.releaseCheck() }
                 case .periodChecks:
                     for _ in 0..<(try s.count()) { periodChecks[try s.fingerprint()] = try s.diagnostics() }
+                case .releases:
+                    for _ in 0..<(try s.count()) { releases[try s.fingerprint()] = try s.releaseDecoding() }
                 case nil:
                     continue
                 }

@@ -7,35 +7,36 @@ public enum Pipeline {
     /// With `options`, also checks what a build with them publishes (a chart of a
     /// published release must not need an embargoed period).
     public static func check(content: String, options: PublicationOptions? = nil) -> (site: Site?, diagnostics: [Diagnostic]) {
-        let (_, book, _, diagnostics) = load(content: content, options: options)
+        let (_, book, _, diagnostics, _) = load(content: content, options: options)
         return (book?.site, diagnostics)
     }
 
     /// Reads, loads and checks the content; the files come back for digests, the
     /// checked site as its fact book and, with `options`, what they publish (both
     /// nil when there are errors).
+    /// With a `cache`, `digests` are each period and release file's digest (``BuildCache/fileDigests(_:)``), hashed once per build.
     static func load(content: String, cache: BuildCache? = nil, options: PublicationOptions? = nil)
-        -> (files: ContentFiles?, book: FactBook?, published: PublishedSite?, diagnostics: [Diagnostic]) {
+        -> (files: ContentFiles?, book: FactBook?, published: PublishedSite?, diagnostics: [Diagnostic], digests: [String: Fingerprint]) {
         let files: ContentFiles
         do {
             files = try ContentFiles.read(from: content)
         } catch let error as LocatedError {
-            return (nil, nil, nil, [error.diagnostic])
+            return (nil, nil, nil, [error.diagnostic], [:])
         } catch {
-            return (nil, nil, nil, [Diagnostic(.error, "\(error)", at: SourceLocation(file: content, line: 1, column: 1), stage: .load)])
+            return (nil, nil, nil, [Diagnostic(.error, "\(error)", at: SourceLocation(file: content, line: 1, column: 1), stage: .load)], [:])
         }
-        // Period files decoded by an earlier process, when their text is unchanged.
-        cache?.adopt(files)
-        let (site, loadDiagnostics) = SiteLoader.load(files, cache: cache)
-        guard let site else { return (files, nil, nil, loadDiagnostics.sortedForReport()) }
-        let memo = cache.map { ReleaseCheckMemo(cache: $0, digests: SiteDigests.content(files: files, site: site, fileDigests: $0.fileDigests(files))) }
+        let digests = cache?.fileDigests(files) ?? [:]
+        // Files decoded by an earlier build, when their text is unchanged.
+        let (site, loadDiagnostics) = SiteLoader.load(files, cache: cache.map { ($0, digests) })
+        guard let site else { return (files, nil, nil, loadDiagnostics.sortedForReport(), digests) }
+        let memo = cache.map { ReleaseCheckMemo(cache: $0, digests: SiteDigests.content(files: files, site: site, fileDigests: digests)) }
         let book = FactBook(site: site)
         var diagnostics = loadDiagnostics + SiteChecks.run(book, memo: memo)
         // The charts are resolved once, against the site that will be published.
         let published = options.map { PublishedSite(checked: book, options: $0, known: diagnostics) }
         diagnostics = (diagnostics + (published?.diagnostics ?? [])).sortedForReport()
-        guard !diagnostics.hasErrors else { return (files, nil, nil, diagnostics) }
-        return (files, book, published, diagnostics)
+        guard !diagnostics.hasErrors else { return (files, nil, nil, diagnostics, digests) }
+        return (files, book, published, diagnostics, digests)
     }
 }
 
@@ -83,7 +84,7 @@ extension Pipeline {
         var clock = BuildClock()
         let persistent = cache == nil ? BuildCacheFile.path(for: URL(fileURLWithPath: output)) : nil
         let (cache, cacheNote) = cache.map { ($0, nil) } ?? openPersistentCache(persistent, use: incremental)
-        let (files, checked, publication, loadDiagnostics) = load(content: content, cache: cache, options: options)
+        let (files, checked, publication, loadDiagnostics, fileDigests) = load(content: content, cache: cache, options: options)
         let checkTime = clock.lap()
         guard checked != nil, let publication, let files else { throw DiagnosticsError(loadDiagnostics) }
         let site = publication.site
@@ -95,17 +96,17 @@ extension Pipeline {
             let (previous, manifestWarning) = incremental && pdf == nil ? trustedManifest(in: output) : (nil, nil)
             let diagnostics = loadDiagnostics + [manifestWarning, cacheNote].compactMap { $0 }
             let plan = try plan(publication, files: files, theme: theme, assets: assets,
-                                templates: templates, options: options, pdf: pdf, cache: cache)
-            let writer = OutputUpdate(staging: staging, output: output, previous: previous, total: plan.jobs.count,
+                                templates: templates, options: options, pdf: pdf, fileDigests: fileDigests)
+            let writer = OutputUpdate(staging: staging, previous: previous, total: plan.jobs.count,
                                       releases: Set(site.releases.map { Routes.release($0.period) }), progress: progress)
             try await ConcurrentJobs.run(plan.jobs) { job in try writer.handle(job) }
             if let pdf, let chromium { try PDFPrinter.printSummaries(in: staging.path, paper: pdf, chromium: chromium) }
             let renderTime = clock.lap()
             var result = BuildResult(pages: plan.pages, assets: plan.assets, attachments: plan.attachments, dataFiles: plan.dataFiles,
                                      diagnostics: diagnostics, incremental: previous != nil, written: writer.written, kept: writer.kept)
-            result.removed = try commit(staging, manifest: manifest(writer, site: site, staging: staging, pdf: pdf), previous: previous)
+            result.removed = try commit(staging, manifest: manifest(writer, site: site, staging: staging, pdf: pdf), previous: previous?.manifest)
             // A cache is only ever a shortcut: one that cannot be written costs the next build time, nothing else.
-            if let persistent { try? cache.persistable(files).save(to: persistent) }
+            if let persistent { try? cache.persistable(files, digests: fileDigests).save(to: persistent) }
             result.timings = (checkTime, renderTime, clock.lap())
             return result
         } catch {
@@ -129,13 +130,13 @@ extension Pipeline {
     /// The persistent cache at `path` as a fresh ``BuildCache`` (an empty one when
     /// `use` is false, there is none, or it cannot be trusted, with a note saying why).
     static func openPersistentCache(_ path: URL?, use: Bool) -> (BuildCache, Diagnostic?) {
-        guard let path, use else { return (BuildCache(), nil) }
+        guard let path, use else { return (BuildCache(persisted: nil), nil) }
         let (file, rejected) = BuildCacheFile.load(from: path)
         if let file { return (BuildCache(persisted: file), nil) }
         let note = rejected.map {
             Diagnostic(.note, "ignoring the build cache (\($0)); checking everything again", at: SourceLocation(file: path.path, line: 1, column: 1), stage: .load)
         }
-        return (BuildCache(), note)
+        return (BuildCache(persisted: nil), note)
     }
 
     /// Every file a build makes, each with the digest of its inputs.
@@ -151,14 +152,15 @@ extension Pipeline {
     /// The jobs of the published `site`: site-wide pages, each release's pages and
     /// charts side by side (they share the drawn charts), data files, assets, attachments.
     static func plan(_ publication: PublishedSite, files: ContentFiles, theme: Templates,
-                     assets: [OutputFile], templates: String, options: PublicationOptions, pdf: Paper?, cache: BuildCache) throws -> Plan {
+                     assets: [OutputFile], templates: String, options: PublicationOptions, pdf: Paper?,
+                     fileDigests: [String: Fingerprint]) throws -> Plan {
         let (site, unpublished) = (publication.site, publication.unpublished)
         // The calendar decides the notice every page carries, so it is part of every page's digest.
         let calendar = FinancialCalendar(site: site)
         let notice = PageRenderer.quietPeriodNotice(calendar, now: options.now, shortName: site.settings.shortName)
         let extra = ["drafts=\(options.includeDrafts) future=\(options.includeFuture) preview=\(!unpublished.isEmpty)",
                      "pdf=\(pdf.map { "\($0)" } ?? "none")", notice]
-        let digests = try SiteDigests.of(files: files, site: site, templates: templates, settings: extra, fileDigests: cache.fileDigests(files))
+        let digests = try SiteDigests.of(files: files, site: site, templates: templates, settings: extra, fileDigests: fileDigests)
         // One derived table per (period, layout) for pages and data files alike, each dropped after its last use.
         let derived = DerivedTables(deriver: StatementDeriver(book: publication.book))
         let renderer = PageRenderer(site: site, templates: theme, now: options.now, unpublished: unpublished, pdfPaper: pdf, digests: digests,
@@ -198,17 +200,18 @@ extension Pipeline {
         return stale.count
     }
 
-    /// The previous build's manifest when the output folder matches it; else nil
-    /// (a full build) and, when there was one, a warning saying why it was not used.
-    static func trustedManifest(in output: String) -> (Manifest?, Diagnostic?) {
+    /// The previous build's manifest when the output folder matches it, with the files
+    /// the folder holds; else nil (a full build) and, when there was one, a warning saying why it was not used.
+    static func trustedManifest(in output: String) -> (OutputUpdate.Previous?, Diagnostic?) {
         let at = SourceLocation(file: output + "/" + Manifest.fileName, line: 1, column: 1)
         do {
             guard let manifest = try Manifest.load(from: output) else { return (nil, nil) }
-            if let difference = manifest.difference(from: output) {
+            let (difference, files) = manifest.compared(with: output)
+            if let difference {
                 return (nil, Diagnostic(.warning, "the output folder does not match the previous build's manifest (\(difference)); writing the whole site again",
                                         at: at, stage: .render))
             }
-            return (manifest, nil)
+            return (OutputUpdate.Previous(manifest: manifest, files: files), nil)
         } catch let error as LocatedError {
             return (nil, Diagnostic(.warning, "ignoring the previous build's manifest: \(error.message); writing the whole site again",
                                     at: error.location, stage: .render))

@@ -19,6 +19,21 @@ public struct ChartEmbedSpec: Decodable, Sendable {
 
     enum CodingKeys: String, CodingKey { case kind, title, series, labels, periods, unit, decimals, guidance, id, home }
 
+    /// A spec as the persistent build cache stored it.
+    init(kind: ChartKind, title: String, series: [Located<String>], labels: [String: String], periods: [Located<String>]?,
+         unit: Unit?, decimals: Int?, guidance: Located<String>?, id: Located<String>?, home: Bool) {
+        self.kind = kind
+        self.title = title
+        self.series = series
+        self.labels = labels
+        self.periods = periods
+        self.unit = unit
+        self.decimals = decimals
+        self.guidance = guidance
+        self.id = id
+        self.home = home
+    }
+
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         kind = try c.decode(ChartKind.self, forKey: .kind)

@@ -45,6 +45,17 @@ public struct ReleaseDocument: Sendable {
         charts = blocks("chart", ChartEmbedSpec.self)
     }
 
+    /// A document as the persistent build cache stored it.
+    init(file: String, body: String, bodyLineOffset: Int, outline: MarkdownOutline,
+         statements: [Block<StatementEmbed>], charts: [Block<ChartEmbedSpec>]) {
+        self.file = file
+        self.body = body
+        self.bodyLineOffset = bodyLineOffset
+        self.outline = outline
+        self.statements = statements
+        self.charts = charts
+    }
+
     /// The ```` ```guidance ```` blocks (their figures are in the front matter).
     public var guidance: [MarkdownEmbed] { outline.embeds(["guidance"]) }
 

@@ -7,6 +7,11 @@ import Foundation
 public enum SiteLoader {
     /// - Parameter cache: decoded files from earlier builds of a long-lived process.
     public static func load(_ files: ContentFiles, cache: BuildCache? = nil) -> (site: Site?, diagnostics: [Diagnostic]) {
+        load(files, cache: cache.map { ($0, $0.fileDigests(files)) })
+    }
+
+    /// - Parameter cache: decoded files from earlier builds, and each file's digest (``BuildCache/fileDigests(_:)``).
+    static func load(_ files: ContentFiles, cache: (cache: BuildCache, digests: [String: Fingerprint])?) -> (site: Site?, diagnostics: [Diagnostic]) {
         guard let siteFile = files.site else {
             let path = files.root.hasSuffix("/") ? files.root + "site.yaml" : files.root + "/site.yaml"
             return (nil, [Diagnostic(.error, "missing file: every site needs a site.yaml (company, fiscal year, currency)",
@@ -108,15 +113,13 @@ public enum SiteLoader {
     /// Every period file, decoded on all cores (decoding is most of loading), then resolved
     /// against the layouts. Findings about lines and layouts go to `referenceDiagnostics`.
     static func loadPeriods(_ files: [ContentFiles.File], calendar: FiscalCalendar?, layouts: [Layout], lines: [String: LineDefinition],
-                            cache: BuildCache?, diagnostics: inout [Diagnostic],
+                            cache: (cache: BuildCache, digests: [String: Fingerprint])?, diagnostics: inout [Diagnostic],
                             referenceDiagnostics: inout [Diagnostic]) -> [FiscalPeriod: PeriodData] {
         var periods: [FiscalPeriod: PeriodData] = [:]
         let decodedPeriods = files.parallelMap { file in
-            let decode = { (key: BuildCache.FileKey) in
-                Result { try NodeDecoder.decodeReportingUnknownKeys(PeriodFile.self, yaml: key.text, file: key.path) }
-            }
-            let key = BuildCache.FileKey(path: file.path, text: file.text)
-            return cache.map { $0.periods.value(for: key, decode) } ?? decode(key)
+            let decode = { Result { try NodeDecoder.decodeReportingUnknownKeys(PeriodFile.self, yaml: file.text, file: file.path) } }
+            guard let cache, let digest = cache.digests[file.path] else { return decode() }
+            return cache.cache.period(BuildCacheFile.key(path: file.path, digest: digest), decode)
         }
         for (file, decoded) in zip(files, decodedPeriods) {
             do {
@@ -139,17 +142,19 @@ public enum SiteLoader {
 
     /// Every release file, decoded and its commentary parsed on all cores (one
     /// ``ReleaseDocument`` each), newest first; one release per period.
-    static func loadReleases(_ files: ContentFiles, allowActive: Bool, cache: BuildCache?, diagnostics: inout [Diagnostic]) -> [Release] {
+    /// An unchanged release file comes from `cache` (loading it depends on its text alone).
+    static func loadReleases(_ files: ContentFiles, allowActive: Bool, cache: (cache: BuildCache, digests: [String: Fingerprint])?,
+                             diagnostics: inout [Diagnostic]) -> [Release] {
         var releases: [Release] = []
         var seen: [FiscalPeriod: String] = [:]
         let resolved = files.releases.parallelMap { file in
-            let decode = { (key: BuildCache.FileKey) in
+            let decode = {
                 var found: [Diagnostic] = []
-                let release = Result { try resolveRelease(ContentFiles.File(path: key.path, text: key.text), diagnostics: &found) }
+                let release = Result { try resolveRelease(file, diagnostics: &found) }
                 return BuildCache.ReleaseDecoding(release: release, diagnostics: found)
             }
-            let key = BuildCache.FileKey(path: file.path, text: file.text)
-            return cache.map { $0.releases.value(for: key, decode) } ?? decode(key)
+            guard let cache, let digest = cache.digests[file.path] else { return decode() }
+            return cache.cache.release(BuildCacheFile.key(path: file.path, digest: digest), text: file.text, decode)
         }
         for (file, decoded) in zip(files.releases, resolved) {
             diagnostics += decoded.diagnostics

@@ -15,8 +15,16 @@ extension Manifest {
     /// link that could lead out), or a file made every time whose bytes differ
     /// from its recorded digest. A listed file that is simply missing is not a
     /// difference: the build makes it again.
-    func difference(from output: String) -> String? {
+    func difference(from output: String) -> String? { compared(with: output).difference }
+
+    /// ``difference(from:)``, and the regular files the output folder holds (those
+    /// listed are the ones a build can keep: the others it makes again).
+    func compared(with output: String) -> (difference: String?, files: Set<String>) {
         let (files, odd) = FolderWalk.files(under: output)
+        return (difference(files: files, odd: odd, output: output), files)
+    }
+
+    private func difference(files: Set<String>, odd: some Collection<String>, output: String) -> String? {
         if let path = odd.filter({ !Self.isBookkeeping($0) }).min() {
             return "'\(path)' is not a regular file"
         }

@@ -5,9 +5,15 @@ import Synchronization
 /// folder for a full build; for an incremental one, only files whose inputs or
 /// bytes changed since the previous manifest.
 final class OutputUpdate: Sendable {
+    /// The previous build as found in the output folder (under the output lock).
+    struct Previous: Sendable {
+        var manifest: Manifest
+        /// The regular files the folder holds, from the walk that checked it against the manifest.
+        var files: Set<String>
+    }
+
     let staging: SiteWriter.Staging
-    let output: String
-    let previous: Manifest?
+    let previous: Previous?
     let total: Int
     let releases: Set<String>
     let progress: (@Sendable (BuildProgress) -> Void)?
@@ -20,10 +26,9 @@ final class OutputUpdate: Sendable {
     }
     private let state = Mutex(State())
 
-    init(staging: SiteWriter.Staging, output: String, previous: Manifest?, total: Int, releases: Set<String>,
+    init(staging: SiteWriter.Staging, previous: Previous?, total: Int, releases: Set<String>,
          progress: (@Sendable (BuildProgress) -> Void)?) {
         self.staging = staging
-        self.output = output
         self.previous = previous
         self.total = total
         self.releases = releases
@@ -36,7 +41,7 @@ final class OutputUpdate: Sendable {
 
     func handle(_ job: BuildJob) throws {
         let inputs = job.inputs?.hex ?? ""
-        let old = previous?.entries[job.path]
+        let old = previous?.manifest.entries[job.path]
         if let old, !inputs.isEmpty, old.inputs == inputs, exists(job.path) {
             finish(job.path, old, wrote: false)
             return
@@ -53,7 +58,7 @@ final class OutputUpdate: Sendable {
     }
 
 
-    private func exists(_ path: String) -> Bool { access(output + "/" + path, F_OK) == 0 }
+    private func exists(_ path: String) -> Bool { previous?.files.contains(path) ?? false }
 
     private func finish(_ path: String, _ entry: Manifest.Entry, wrote: Bool) {
         let report = state.withLock { s -> BuildProgress in

@@ -67,6 +67,12 @@ final class PersistentBuildCacheTests: XCTestCase {
         XCTAssertEqual(file.releaseChecks.count, site_.releases.count, "every release's findings")
         // Written in a stable order: the same cache, the same bytes.
         XCTAssertEqual(file.encoded(identity: "x"), try XCTUnwrap(BuildCacheFile.load(from: path).0).encoded(identity: "x"))
+        XCTAssertEqual(file.releases.count, site_.releases.count, "every release file, loaded")
+        // The period section read back is written back as it was: what encoding it again writes.
+        XCTAssertNotNil(file.periodsSection)
+        var encodedAgain = file
+        encodedAgain.periodsSection = nil
+        XCTAssertEqual(file.encoded(identity: "x"), encodedAgain.encoded(identity: "x"))
     }
 
     func testANewProcessAfterAnEditUsesTheCacheAndEqualsACleanBuild() async throws {
@@ -155,5 +161,92 @@ final class PersistentBuildCacheTests: XCTestCase {
                               "persistent \(persistent): the next quarter's continuity check ran again: \(error.diagnostics)")
             }
         }
+    }
+
+    // MARK: Releases kept loaded
+
+    /// Every finding with its place and stage, as a report prints it.
+    func report(_ diagnostics: [Diagnostic]) -> [String] { diagnostics.map { "\($0.stage) \($0.description)" } }
+
+    /// A release read back from the cache gives exactly the findings of loading its file:
+    /// blocks that do not decode (located and not), lint warnings, a file with CR line
+    /// ends, and a release whose front matter does not resolve.
+    func testReleasesRestoredFromTheCacheGiveTheColdFindings() throws {
+        let f = try makeFixture()
+        defer { f.tmp.remove() }
+        try f.edit("releases/2001-q3.md") {
+            $0 + "\n# A second title\n\n<b>raw</b>\n\n```chart\nkind: bar\ntitle: [unclosed\n```\n\n"
+                + "```chart\nkind: bar\ntitle: Empty\nseries: []\n```\n\n```chart\nkind: bar\ntitle: T\nseries: [total_revenues]\ncolour: red\n```\n\n"
+                + "```statement\nlayout: nowhere\n```\n\n```statement\nlayout: balance_sheet\ncolour: red\n```\n"
+        }
+        try f.edit("releases/2001-q2.md") { $0.replacingOccurrences(of: "\n", with: "\r\n") }
+        for round in ["check findings", "and a load error"] {
+            if round == "and a load error" {
+                try f.edit("releases/2001-q4.md") { $0.replacingOccurrences(of: #"(?m)^period: .*$"#, with: "period: 2001-Q9", options: .regularExpression) }
+            }
+            let cold = report(Pipeline.load(content: f.content, options: f.options).diagnostics)
+            XCTAssertTrue(cold.contains { $0.contains(round == "check findings" ? "chart block" : "2001-Q9") }, "\(round): \(cold)")
+            let first = BuildCache(persisted: nil)
+            let loaded = Pipeline.load(content: f.content, cache: first, options: f.options)
+            XCTAssertEqual(report(loaded.diagnostics), cold, "\(round): a build with an empty cache")
+            let files = try XCTUnwrap(loaded.files)
+            let stored = try BuildCacheFile(decoding: first.persistable(files, digests: loaded.digests).encoded(identity: "t"), identity: "t")
+            XCTAssertEqual(stored.releases.count, files.releases.count, "\(round): every release file, whether it loads or not")
+            XCTAssertTrue(stored.releases.values.contains { $0.bodyBytes != nil }, "\(round): a body that is its file's tail is not stored")
+            var ignored: [Diagnostic] = []
+            let fresh = SiteLoader.loadReleases(files, allowActive: false, cache: nil, diagnostics: &ignored)
+            let back = SiteLoader.loadReleases(files, allowActive: false, cache: (BuildCache(persisted: stored), loaded.digests), diagnostics: &ignored)
+            XCTAssertEqual(back.count, fresh.count)
+            for (r, c) in zip(back, fresh) {
+                XCTAssertEqual([r.file, r.title, r.subtitle ?? "-", r.dateline ?? "-", r.released.description, r.body, "\(r.bodyLineOffset)", "\(r.draft)",
+                                r.document.outline.firstParagraphText ?? "-", r.events.map(\.start.description).joined(), r.corrections.map(\.note).joined()],
+                               [c.file, c.title, c.subtitle ?? "-", c.dateline ?? "-", c.released.description, c.body, "\(c.bodyLineOffset)", "\(c.draft)",
+                                c.document.outline.firstParagraphText ?? "-", c.events.map(\.start.description).joined(), c.corrections.map(\.note).joined()])
+                XCTAssertEqual(r.document.outline.embeds, c.document.outline.embeds)
+                XCTAssertEqual(r.document.outline.findings, c.document.outline.findings)
+                XCTAssertEqual(r.document.charts.map { "\($0.location) \((try? $0.spec.get()).map { "\($0.kind) \($0.title) \($0.series.map(\.value)) \($0.labels.sorted { $0.key < $1.key })" } ?? "-")" },
+                               c.document.charts.map { "\($0.location) \((try? $0.spec.get()).map { "\($0.kind) \($0.title) \($0.series.map(\.value)) \($0.labels.sorted { $0.key < $1.key })" } ?? "-")" })
+                XCTAssertEqual(r.guidance?.items.map { "\($0.line.value) \($0.low.value) \($0.high.location)" }, c.guidance?.items.map { "\($0.line.value) \($0.low.value) \($0.high.location)" })
+            }
+
+            let restored = Pipeline.load(content: f.content, cache: BuildCache(persisted: stored), options: f.options)
+            XCTAssertEqual(report(restored.diagnostics), cold, "\(round): releases read back from the cache")
+            // And they were read back, not loaded again.
+            var planted = stored
+            let at = SourceLocation(file: f.content + "/site.yaml", line: 1, column: 1)
+            // At lines of their own: a report lists a finding once.
+            for (n, key) in planted.releases.keys.enumerated() {
+                planted.releases[key]?.decoding.diagnostics.append(Diagnostic(.warning, Self.marker, at: SourceLocation(file: at.file, line: n + 1, column: 1), stage: .load))
+            }
+            let answered = Pipeline.load(content: f.content, cache: BuildCache(persisted: planted), options: f.options)
+            XCTAssertEqual(answered.diagnostics.filter { $0.message == Self.marker }.count, files.releases.count, round)
+        }
+    }
+
+    /// Pages made from releases read back from the cache (the output folder gone, the
+    /// cache kept) and after a layout edit are what a clean build writes.
+    func testPagesOfRestoredReleasesEqualACleanBuild() async throws {
+        let f = try makeFixture()
+        defer { f.tmp.remove() }
+        _ = try await f.build()
+        let stored = try XCTUnwrap(BuildCacheFile.load(from: cachePath(f)).0)
+        XCTAssertEqual(stored.releases.count, try XCTUnwrap(Pipeline.check(content: f.content).site).releases.count)
+        try FileManager.default.removeItem(atPath: f.output)
+        let rebuilt = try await f.build()
+        XCTAssertFalse(rebuilt.incremental, "every page made again")
+        let clean = f.tmp.path("Clean")
+        let cleanResult = try await f.build(incremental: false, into: clean)
+        XCTAssertEqual(report(rebuilt.diagnostics), report(cleanResult.diagnostics))
+        let a = TempDirectory.snapshot(f.output), b = TempDirectory.snapshot(clean)
+        XCTAssertEqual(Set(a.keys).symmetricDifference(b.keys).sorted(), [])
+        XCTAssertEqual(a.keys.filter { b[$0] != nil && a[$0] != b[$0] }.sorted(), [])
+
+        try f.edit("statements/backbone_costs.yaml") {
+            $0.replacingOccurrences(of: #"label: "International Backbone Costs""#, with: #"label: "International Backbone Costs, restated""#)
+        }
+        let relabelled = try await assertEqualsClean(f, "a layout edit, releases from the cache")
+        XCTAssertGreaterThan(relabelled.written, 0)
+        try f.edit("statements/backbone_costs.yaml") { $0.replacingOccurrences(of: "title: Table 4. Backbone Costs", with: "title: Table 4. Backbone Costs (restated)") }
+        _ = try await assertEqualsClean(f, "a layout title edit")
     }
 }

@@ -12,6 +12,13 @@ public struct MarkdownOutline: Sendable {
 
     public func embeds(_ kinds: Set<String>) -> [MarkdownEmbed] { embeds.filter { kinds.contains($0.kind) } }
 
+    /// An outline as the persistent build cache stored it.
+    init(embeds: [MarkdownEmbed], findings: [MarkdownFinding], firstParagraphText: String?) {
+        self.embeds = embeds
+        self.findings = findings
+        self.firstParagraphText = firstParagraphText
+    }
+
     /// Parses `markdown` once and keeps what the outline holds; the tree is freed on return.
     public init(parsing markdown: String) {
         let document = CMarkDocument(parsing: markdown, options: .init())
