@@ -178,14 +178,14 @@ extension BuildCache {
         return SiteDigests.fileDigests(files) { file in digests.value(for: FileKey(path: file.path, text: file.text)) { Fingerprint.of($0.text) } }
     }
 
-    /// The decoded period file `key` stands for: remembered, read from the persistent cache, or `decode()`d.
-    func period(_ key: Fingerprint, _ decode: () -> Result<(PeriodFile, [LocatedError]), any Error>)
+    /// The decoded period file at `path` whose text has `digest`: remembered, read from the persistent cache, or `decode()`d.
+    func period(path: String, digest: Fingerprint, _ decode: () -> Result<(PeriodFile, [LocatedError]), any Error>)
         -> Result<(PeriodFile, [LocatedError]), any Error> {
-        periods.value(for: key) { key in storedPeriods[key].map { .success(($0.file, $0.unknownKeys)) } ?? decode() }
+        periods.value(for: BuildCacheFile.key(path: path, digest: digest)) { key in storedPeriods[key].map { .success(($0.file, $0.unknownKeys)) } ?? decode() }
     }
 
-    /// The loaded release file `key` stands for (its `text`): remembered, read from the persistent cache, or `decode()`d.
-    func release(_ key: Fingerprint, text: String, _ decode: () -> ReleaseDecoding) -> ReleaseDecoding {
-        releases.value(for: key) { key in storedReleases[key].map { $0.restored(text: text) } ?? decode() }
+    /// The loaded release file at `path` (its `text`, whose digest is `digest`): remembered, read from the persistent cache, or `decode()`d.
+    func release(path: String, digest: Fingerprint, text: String, _ decode: () -> ReleaseDecoding) -> ReleaseDecoding {
+        releases.value(for: BuildCacheFile.key(path: path, digest: digest)) { key in storedReleases[key].map { $0.restored(text: text) } ?? decode() }
     }
 }

@@ -119,7 +119,7 @@ public enum SiteLoader {
         let decodedPeriods = files.parallelMap { file in
             let decode = { Result { try NodeDecoder.decodeReportingUnknownKeys(PeriodFile.self, yaml: file.text, file: file.path) } }
             guard let cache, let digest = cache.digests[file.path] else { return decode() }
-            return cache.cache.period(BuildCacheFile.key(path: file.path, digest: digest), decode)
+            return cache.cache.period(path: file.path, digest: digest, decode)
         }
         for (file, decoded) in zip(files, decodedPeriods) {
             do {
@@ -154,7 +154,7 @@ public enum SiteLoader {
                 return BuildCache.ReleaseDecoding(release: release, diagnostics: found)
             }
             guard let cache, let digest = cache.digests[file.path] else { return decode() }
-            return cache.cache.release(BuildCacheFile.key(path: file.path, digest: digest), text: file.text, decode)
+            return cache.cache.release(path: file.path, digest: digest, text: file.text, decode)
         }
         for (file, decoded) in zip(files.releases, resolved) {
             diagnostics += decoded.diagnostics
