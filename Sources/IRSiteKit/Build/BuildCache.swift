@@ -27,7 +27,7 @@ public final class BuildCache: Sendable {
     /// Each period's check findings, by ``ReleaseCheckMemo/key(period:book:)``.
     let periodChecks = Memo<Fingerprint, [Diagnostic]>(limit: 50_000, tracksUse: true)
     /// Decoded period files read from a persistent cache, by ``BuildCacheFile/key(path:digest:)``:
-    /// the loader takes one instead of decoding its file (``storedPeriod(_:)``).
+    /// the loader takes one instead of decoding its file (``period(path:digest:_:)``).
     let storedPeriods: [Fingerprint: (file: PeriodFile, unknownKeys: [LocatedError])]
     /// Loaded release files read from a persistent cache, by ``BuildCacheFile/key(path:digest:)``.
     let storedReleases: [Fingerprint: StoredRelease]

@@ -39,11 +39,6 @@ public struct PublishedFiles: Sendable {
     /// How many releases the feed carries, the most recently updated first.
     public static let feedEntries = 50
 
-    /// Every file, as independent jobs.
-    public var jobs: [BuildJob] {
-        siteJobs + site.periods.keys.sorted().flatMap(dataJobs)
-    }
-
     /// The files about the whole site: feed, sitemap, robots.txt, calendar files, the combined CSV.
     public var siteJobs: [BuildJob] {
         var jobs = [BuildJob(Routes.feed) { feed() }, BuildJob(Routes.sitemap) { sitemap() }, BuildJob(Routes.robots) { robots() }]

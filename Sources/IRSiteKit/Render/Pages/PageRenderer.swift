@@ -51,15 +51,6 @@ public struct PageRenderer: Sendable {
         formatter = FigureFormatter(site.settings.figures)
     }
 
-    /// The pages about the whole site: home, archive, statements (recent quarters and one
-    /// page per fiscal year), calendar. Made every time (cheap; compared by their bytes), but
-    /// for the statements, known by the periods they show and the years they link.
-    public var siteJobs: [BuildJob] {
-        let years = fiscalYears
-        return generalJobs + [statementsJob(recentPeriods, years: years)]
-            + years.map { year in statementsJob(periods(ofFiscalYear: year), years: years, fiscalYear: year) }
-    }
-
     /// Home, archive and calendar: made every time (cheap; compared by their bytes).
     public var generalJobs: [BuildJob] {
         [BuildJob(Routes.home) { try home() }, BuildJob(Routes.archive) { try archive() }, BuildJob(Routes.calendar) { try calendarPage() }]
