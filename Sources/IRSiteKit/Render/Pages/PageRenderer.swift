@@ -222,7 +222,7 @@ public struct PageRenderer: Sendable {
                 return try chartHTML(chart, from: path)
             }
             guard let layout = layouts[embed] else {
-                throw LocatedError("cannot render embed", at: SourceLocation(file: release.file, line: embed.line + release.bodyLineOffset, column: embed.column))
+                throw LocatedError("cannot render embed", at: release.document.location(line: embed.line, column: embed.column))
             }
             let table = derived.table(layout, columns: StatementDeriver.columns(of: layout, for: release.period))
             return try templates.render(tables.context(table), "table")
