@@ -33,6 +33,8 @@ public enum SiteChecks {
     /// What the per-period checks share, made once per build rather than once per period.
     struct PeriodCheckContext: Sendable {
         let book: FactBook
+        /// The book's deriver (its footed columns are the ones the pages print).
+        let deriver: StatementDeriver
         /// The book with every override removed: what the rules alone would print.
         let bare: StatementDeriver
         /// Lines in file order.
@@ -42,6 +44,7 @@ public enum SiteChecks {
 
         init(_ book: FactBook) {
             self.book = book
+            deriver = StatementDeriver(book: book)
             var bare = book.site
             for key in bare.periods.keys where !(bare.periods[key]?.overrides.isEmpty ?? true) { bare.periods[key]?.overrides = [:] }
             // Overrides change what prints, never the values: the book's formulas need not run again.
@@ -69,10 +72,10 @@ public enum SiteChecks {
             out.append(Diagnostic(.error, "\(period.label) '\(def.id)' is too large or too precise to compute exactly (beyond 128-bit arithmetic); check its figures and constants", at: at))
         }
         guard let translation = site.periods[period]?.translation, let data = site.periods[period] else { return out }
-        let deriver = StatementDeriver(book: book)
+        let deriver = context.deriver
         for layout in site.layouts where layout.showsTranslation {
             let column = ResolvedColumn(show: .translation, period: period)
-            if layout.lineRows.contains(where: { deriver.exactCell($0.line, layout, column)?.isOverflow == true }) {
+            if book.plan(layout).lineRows.contains(where: { deriver.exactCell($0.line, layout, column)?.isOverflow == true }) {
                 out.append(Diagnostic(.error, "\(period.label): translating '\(layout.id)' at the rate \(translation.rateText.excerpt) is too precise to compute exactly (beyond 128-bit arithmetic); give the rate with fewer decimals",
                                       at: translation.location ?? SourceLocation(file: data.file, line: 1, column: 1)))
                 break
@@ -204,10 +207,11 @@ public enum SiteChecks {
         // Each release is checked on its own, on all cores; then, in release order,
         // each period is attributed to the first release that prints it.
         let presence = memo.map { _ in Fingerprint.of(site.periods.keys.sorted().map(\.id).joined(separator: ",")) }
+        let deriver = StatementDeriver(book: book)
         let checked = site.releases.parallelMap { r in
-            guard let memo, let presence else { return release(r, book) }
+            guard let memo, let presence else { return release(r, deriver) }
             return memo.cache.releaseChecks.value(for: memo.key(r, book: book, presence: presence)) { _ in
-                let (diagnostics, printed) = release(r, book)
+                let (diagnostics, printed) = release(r, deriver)
                 return ReleaseCheckMemo.Result(diagnostics: diagnostics, printed: printed.map { ReleaseCheckMemo.Printed(period: $0.0, layout: $0.1) })
             }.unpacked
         }
@@ -228,8 +232,8 @@ public enum SiteChecks {
     }
 
     /// One release's findings, and the (period, layout) pairs it prints, in order.
-    static func release(_ release: Release, _ book: FactBook) -> (diagnostics: [Diagnostic], printed: [(FiscalPeriod, String)]) {
-        let site = book.site
+    static func release(_ release: Release, _ deriver: StatementDeriver) -> (diagnostics: [Diagnostic], printed: [(FiscalPeriod, String)]) {
+        let book = deriver.book, site = book.site
         var out: [Diagnostic] = []
         var printed: [(FiscalPeriod, String)] = []
         let at = release.releasedLocation
@@ -262,7 +266,7 @@ public enum SiteChecks {
                     out.append(Diagnostic(.error, "'\(layout.id)' prints a translation for \(column.period.label) but periods/\(column.period.id).yaml has no translation rate", at: at))
                 }
             }
-            out += footingWarnings(layout, release.period, book)
+            out += footingWarnings(layout, release.period, deriver)
             for column in StatementDeriver.columns(of: layout, for: release.period) {
                 for p in [column.period, column.base].compactMap({ $0 }) { printed.append((p, layout.id)) }
             }
@@ -293,7 +297,7 @@ public enum SiteChecks {
         var out: [Diagnostic] = []
         do {
             guard let data = site.periods[period] else { return [] }
-            let plain = layout.lineRows.filter { site.lines[$0.line]?.formula == nil && site.lines[$0.line]?.home == layout.id }
+            let plain = book.plan(layout).plainHomeRows
             let absent = plain.filter { data.facts[$0.line] == nil }
             guard !absent.isEmpty else { return [] }
             let at = SourceLocation(file: data.file, line: 1, column: 1)
@@ -328,23 +332,24 @@ public enum SiteChecks {
     }
 
     /// Printed translation and percent columns must foot; overrides can break that.
-    static func footingWarnings(_ layout: Layout, _ period: FiscalPeriod, _ book: FactBook) -> [Diagnostic] {
-        let deriver = StatementDeriver(book: book)
+    /// Reads the footed columns the pages print (footed once per build, see ``FootingCache``).
+    static func footingWarnings(_ layout: Layout, _ period: FiscalPeriod, _ deriver: StatementDeriver) -> [Diagnostic] {
+        let book = deriver.book
+        let plan = book.plan(layout)
         var out: [Diagnostic] = []
-        let shown = Set(layout.lineRows.filter(\.inLayoutUnit).map(\.line))
         for column in StatementDeriver.columns(of: layout, for: period) where column.show == .translation || column.show == .percent {
             guard book.hasPeriod(column.period) else { continue }
-            let printed = deriver.foot(layout, column)
-            for finding in deriver.implausibleFootings(layout, column) {
+            let report = deriver.footReport(plan, column)
+            for finding in report.implausible {
                 guard let def = book.site.lines[finding.total] else { continue }
                 let what = column.show == .percent ? "%" : "translation"
                 let by = finding.difference.map { "\($0.magnitude)" } ?? "more than 10^38"
                 let at = book.stated(finding.total, column.period)?.location ?? def.formulaLocation ?? def.location
                 out.append(Diagnostic(.error, "printed \(what) column of \(column.period.label): the parts of '\(finding.total)' miss its total by \(by) last-digit units, more than rounding \(finding.terms) terms explains; is a figure in the wrong unit?", at: at))
             }
-            for relation in Footing.relations(for: layout.lineRows.map(\.line), in: book.site) {
-                guard relation.terms.allSatisfy({ shown.contains($0.line) }), let total = printed[relation.total] else { continue }
-                let sum = relation.terms.reduce(Int128(0)) { $0 + Int128($1.sign) * (printed[$1.line] ?? 0) }
+            for relation in plan.printedRelations {
+                guard let totalSlot = relation.totalSlot, let total = report.printed[totalSlot] else { continue }
+                let sum = relation.terms.reduce(Int128(0)) { $0 + Int128($1.sign) * ($1.slot.flatMap { report.printed[$0] } ?? 0) }
                 if sum != total, let def = book.site.lines[relation.total] {
                     out.append(Diagnostic(.warning, "printed \(column.show == .percent ? "%" : "translation") column of \(column.period.label) does not foot for '\(relation.total)': parts sum to \(sum), total prints \(total) (in last-digit units)", at: def.formulaLocation ?? def.location))
                 }

@@ -1,5 +1,3 @@
-import Synchronization
-
 /// Every line's value in every period: the stated fact, or else the line's
 /// formula evaluated on other values. Exact; nothing rounded here.
 ///
@@ -13,17 +11,21 @@ public struct FactBook: Sendable {
         /// Each formula line's formula evaluated by period (also for stated lines, which checks
         /// compare); absent when its operands are all missing.
         let computed: [FiscalPeriod: [String: Exact]]
-        /// Footed translation and percent columns, by layout, measure and period: each is
-        /// footed once per build, however many pages and checks print it.
-        let footings = Mutex<[FootingKey: [String: Int128]]>([:])
+        /// Footed translation and percent columns: each is footed once per build, however
+        /// many pages and checks print it.
+        let footings: FootingCache
+        /// Each layout's plan, by layout id.
+        let plans: [String: LayoutPlan]
 
         /// The book of `site`, taking `other`'s computed values when both have the same
         /// periods with the same facts (a site without its overrides; the published site of a
-        /// build that hides nothing).
-        init(site: Site, sharingValuesOf other: Storage) {
+        /// build that hides nothing), and its footed columns when they also print the same.
+        init(site: Site, sharingValuesOf other: Storage, footings: Bool) {
             self.site = site
             computed = other.computed
             reads = other.reads
+            self.footings = footings ? other.footings : FootingCache()
+            plans = footings ? other.plans : Self.plans(site)
         }
 
         init(site: Site) {
@@ -34,6 +36,12 @@ public struct FactBook: Sendable {
             }
             computed = evaluator.computed.mapValues { $0.compactMapValues { $0 } }
             reads = evaluator.reads
+            footings = FootingCache()
+            plans = Self.plans(site)
+        }
+
+        static func plans(_ site: Site) -> [String: LayoutPlan] {
+            Dictionary(site.layouts.map { ($0.id, LayoutPlan($0, site: site)) }, uniquingKeysWith: { a, _ in a })
         }
 
         /// The other periods each period's formulas read (a prior quarter's ending cash).
@@ -66,20 +74,16 @@ public struct FactBook: Sendable {
         }
     }
 
-    struct FootingKey: Hashable {
-        var layout: String
-        var show: Column.Show
-        var period: FiscalPeriod
-    }
-
     let storage: Storage
 
     /// The footed column for `key`, computed by `foot` on first use.
-    func footing(_ key: FootingKey, _ foot: () -> [String: Int128]) -> [String: Int128] {
-        if let known = storage.footings.withLock({ $0[key] }) { return known }
-        let result = foot()
-        storage.footings.withLock { $0[key] = result }
-        return result
+    func footing(_ key: FootingCache.Key, _ foot: () -> FootingCache.Report) -> FootingCache.Report {
+        storage.footings.report(key, foot)
+    }
+
+    /// The plan of `layout` (made on the spot for a layout the site does not hold).
+    func plan(_ layout: Layout) -> LayoutPlan {
+        storage.plans[layout.id] ?? LayoutPlan(layout, site: storage.site)
     }
 
     public init(site: Site) { storage = Storage(site: site) }
@@ -89,7 +93,26 @@ public struct FactBook: Sendable {
     public init(site: Site, sharingValuesOf other: FactBook) {
         let same = site.periods.count == other.site.periods.count
             && site.periods.allSatisfy { p, data in other.site.periods[p].map { $0.facts == data.facts } ?? false }
-        storage = same ? Storage(site: site, sharingValuesOf: other.storage) : Storage(site: site)
+        guard same else {
+            storage = Storage(site: site)
+            return
+        }
+        // Footed columns read, beyond the values, each period's rate and overrides, the layouts, the lines and the rounding.
+        let sameFooting = site.settings.figures == other.site.settings.figures
+            && site.layouts.map(\.id) == other.site.layouts.map(\.id) && site.lines.count == other.site.lines.count
+            && site.periods.allSatisfy { p, data in other.site.periods[p].map { Self.printSame(data, $0) } ?? false }
+        storage = Storage(site: site, sharingValuesOf: other.storage, footings: sameFooting)
+    }
+
+    /// Whether two periods with the same facts print the same translation and "% of" figures.
+    static func printSame(_ a: PeriodData, _ b: PeriodData) -> Bool {
+        guard a.translation == b.translation, a.overrides.count == b.overrides.count else { return false }
+        return a.overrides.allSatisfy { layout, lines in
+            guard let other = b.overrides[layout], other.count == lines.count else { return false }
+            return lines.allSatisfy { line, o in
+                other[line].map { $0.translation?.value == o.translation?.value && $0.percent?.value == o.percent?.value } ?? false
+            }
+        }
     }
 
     public var site: Site { storage.site }
@@ -125,6 +148,11 @@ public struct FactBook: Sendable {
         storage.computed[period]?[line]
     }
 
+    /// Every formula line's computed value in `period`, by line id.
+    func computedValues(_ period: FiscalPeriod) -> [String: Exact]? {
+        storage.computed[period]
+    }
+
     /// Evaluates a formula, each reference in its home unit, for `period`.
     public func evaluate(_ formula: Formula, _ period: FiscalPeriod) -> Exact? {
         formula.evaluate { id, role in value(id, (role ?? .current).resolve(period)) }
@@ -133,6 +161,8 @@ public struct FactBook: Sendable {
     /// The value converted to `unit` (thousands → millions …), unrounded.
     public func value(_ line: String, _ period: FiscalPeriod, in unit: Unit) -> Exact? {
         guard let v = value(line, period), let def = storage.site.lines[line] else { return nil }
-        return v * def.unit.factor(to: unit)
+        let factor = def.unit.factor(to: unit)
+        // Values are kept in lowest terms, so multiplying by one would give `v` back.
+        return factor == .one ? v : v * factor
     }
 }

@@ -64,38 +64,88 @@ public enum Footing {
     /// difference is implausible (those are still footed, in one step, but should not print).
     public static func allocateReporting(_ entries: [Entry], relations: [Relation], places: Int, rounding: RoundingRule,
                                          outside: (String) -> Exact? = { _ in nil }) -> (printed: [String: Int128], implausible: [Implausible]) {
-        var printed: [String: Int128] = [:]
-        var exact: [String: Exact] = [:]
-        var adjustable: [String] = []
-        var implausible: [Implausible] = []
-        var fixed: Set<String> = []
+        // One slot per line, in the order lines first appear (ties between candidates go to the earlier one).
+        var slots: [String: Int] = [:]
+        var lines: [String] = []
+        for e in entries where slots[e.line] == nil {
+            slots[e.line] = lines.count
+            lines.append(e.line)
+        }
+        var cells = Cells(count: lines.count)
         for e in entries {
             guard let x = e.exact else { continue }
-            exact[e.line] = x
-            if let f = e.fixed {
-                printed[e.line] = f
-                fixed.insert(e.line)
+            cells.set(slots[e.line]!, exact: x, fixed: e.fixed, isTotal: e.isTotal, places: places, rounding: rounding)
+        }
+        let indexed = relations.map { r in
+            SlotRelation(total: r.total, totalSlot: slots[r.total], terms: r.terms.map { SlotTerm(sign: $0.sign, slot: slots[$0.line], line: $0.line) })
+        }
+        let implausible = foot(&cells, relations: indexed, places: places, rounding: rounding, outside: outside)
+        var printed: [String: Int128] = [:]
+        for (slot, line) in lines.enumerated() { if let p = cells.printed[slot] { printed[line] = p } }
+        return (printed, implausible)
+    }
+
+    /// A term of a ``SlotRelation``: its line's slot among the cells (nil when the line is not among them).
+    struct SlotTerm: Sendable {
+        var sign: Int
+        var slot: Int?
+        var line: String
+    }
+
+    /// A ``Relation`` with its lines resolved to slots, so that footing reads arrays, not dictionaries.
+    struct SlotRelation: Sendable {
+        var total: String
+        var totalSlot: Int?
+        var terms: [SlotTerm]
+    }
+
+    /// The cells being footed, one slot per line.
+    struct Cells {
+        var printed: [Int128?]
+        var exact: [Exact?]
+        var fixed: [Bool]
+        /// Plain rows that have not yet taken part in a relation.
+        var open: [Bool]
+
+        init(count: Int) {
+            printed = Array(repeating: nil, count: count)
+            exact = Array(repeating: nil, count: count)
+            fixed = Array(repeating: false, count: count)
+            open = Array(repeating: false, count: count)
+        }
+
+        /// Enters a line's value: fixed cells keep their printed value, the others round on their own.
+        mutating func set(_ slot: Int, exact x: Exact, fixed f: Int128?, isTotal: Bool, places: Int, rounding: RoundingRule) {
+            exact[slot] = x
+            if let f {
+                printed[slot] = f
+                fixed[slot] = true
             } else {
-                printed[e.line] = x.scaled(to: places, rounding)
-                if !e.isTotal { adjustable.append(e.line) }
+                printed[slot] = x.scaled(to: places, rounding)
+                if !isTotal { open[slot] = true }
             }
         }
-        var open = Set(adjustable)
-        let order = Dictionary(entries.enumerated().map { ($1.line, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// Foots `cells` along `relations` in order (the rule above); returns the implausible relations.
+    static func foot(_ cells: inout Cells, relations: [SlotRelation], places: Int, rounding: RoundingRule,
+                     outside: (String) -> Exact?) -> [Implausible] {
+        var implausible: [Implausible] = []
         let scale = Exact.power10(places)
+        var candidates: [(sign: Int, slot: Int, residual: Exact)] = []
         for relation in relations {
-            guard let total = printed[relation.total] else { continue }
+            guard let totalSlot = relation.totalSlot, let total = cells.printed[totalSlot] else { continue }
             // Overflow-checked: a mistyped figure can be as large as 30 digits allow.
             var sum: Int128? = 0
-            var candidates: [(sign: Int, line: String, residual: Exact)] = []
+            candidates.removeAll(keepingCapacity: true)
             for term in relation.terms {
                 let value: Int128
-                if let p = printed[term.line] {
+                if let slot = term.slot, let p = cells.printed[slot] {
                     value = p
-                    if open.contains(term.line), let x = exact[term.line] {
+                    if cells.open[slot], let x = cells.exact[slot] {
                         // How far the signed contribution was rounded down, in units.
                         let residual = (x * scale - Exact(p, 1)) * Exact(term.sign)
-                        candidates.append((term.sign, term.line, residual))
+                        candidates.append((term.sign, slot, residual))
                     }
                 } else if let x = outside(term.line) {
                     value = x.scaled(to: places, rounding)
@@ -108,21 +158,22 @@ public enum Footing {
                     return o || o2 ? nil : r
                 }
             }
-            for c in candidates { open.remove(c.line) }
+            for c in candidates { cells.open[c.slot] = false }
             let difference = sum.flatMap { s -> Int128? in
                 let (d, o) = total.subtractingReportingOverflow(s)
                 return o ? nil : d
             }
             // A fixed cell (an override, checked on its own) may move the difference any amount.
-            let anyFixed = fixed.contains(relation.total) || relation.terms.contains { fixed.contains($0.line) }
+            let anyFixed = cells.fixed[totalSlot] || relation.terms.contains { $0.slot.map { cells.fixed[$0] } ?? false }
             if !anyFixed, difference.map({ $0.magnitude > UInt128(relation.terms.count + 1) }) ?? true {
                 implausible.append(Implausible(total: relation.total, difference: difference, terms: relation.terms.count))
             }
             guard let difference, difference != 0, !candidates.isEmpty else { continue }
             let up = difference > 0
+            // Slots are in the order lines first appear: the earlier row first on ties.
             let ranked = candidates.sorted { a, b in
                 if a.residual != b.residual { return up ? a.residual > b.residual : a.residual < b.residual }
-                return (order[a.line] ?? 0) < (order[b.line] ?? 0)
+                return a.slot < b.slot
             }
             // In one step what handing out one unit at a time, round-robin in rank order, gives:
             // every candidate gets the quotient, the first `remainder` one more.
@@ -131,11 +182,11 @@ public enum Footing {
             for (i, c) in ranked.enumerated() {
                 guard let units = Int128(exactly: each + (UInt128(i) < remainder ? 1 : 0)) else { continue }
                 let signed = (up ? 1 : -1) * Int128(c.sign) * units
-                let (v, o) = printed[c.line, default: 0].addingReportingOverflow(signed)
-                if !o { printed[c.line] = v }
+                let (v, o) = (cells.printed[c.slot] ?? 0).addingReportingOverflow(signed)
+                if !o { cells.printed[c.slot] = v }
             }
         }
-        return (printed, implausible)
+        return implausible
     }
 
     /// The relations of `lines` whose formulas are signed sums, in the order given.

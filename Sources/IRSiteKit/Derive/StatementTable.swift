@@ -68,30 +68,27 @@ public struct StatementDeriver: Sendable {
     }
 
     public func derive(_ layout: Layout, columns: [ResolvedColumn]) -> DerivedTable {
-        var footed: [Int: [String: Int128]] = [:]
+        let plan = book.plan(layout)
+        var footed: [FootingCache.Report?] = Array(repeating: nil, count: columns.count)
         for (i, column) in columns.enumerated() where column.show == .translation || column.show == .percent {
-            footed[i] = foot(layout, column)
+            footed[i] = footReport(plan, column)
         }
+        var lineIndex = 0
         let rows = layout.rows.map { row -> DerivedRow in
             switch row.content {
             case .header(let text):
                 return DerivedRow(line: nil, label: text, indent: row.indent, isHeader: true, isTotal: false, cells: [])
             case .line(let lineRow):
-                let cells = columns.enumerated().map { i, column in cell(lineRow, layout, column, footed[i]) }
+                let cells = columns.indices.map { i in cell(lineRow, layout, columns[i], footed[i]) }
+                defer { lineIndex += 1 }
                 return DerivedRow(line: lineRow.line, label: lineRow.label, indent: row.indent, isHeader: false,
-                                  isTotal: isTotalRow(lineRow.line, in: layout), cells: cells)
+                                  isTotal: plan.isTotalRow[lineIndex], cells: cells)
             }
         }
         return DerivedTable(layout: layout, columns: columns, rows: rows)
     }
 
-    /// A total as a reader sees it: a sum of two or more lines, at home in this statement.
-    func isTotalRow(_ line: String, in layout: Layout) -> Bool {
-        guard let def = book.site.lines[line], def.home == layout.id, let terms = def.formula?.signedTerms else { return false }
-        return terms.count >= 2
-    }
-
-    func cell(_ row: LineRow, _ layout: Layout, _ column: ResolvedColumn, _ footed: [String: Int128]?) -> DerivedCell {
+    func cell(_ row: LineRow, _ layout: Layout, _ column: ResolvedColumn, _ footed: FootingCache.Report?) -> DerivedCell {
         switch column.show {
         case .value:
             guard book.hasPeriod(column.period) else { return .missing }
@@ -99,11 +96,11 @@ public struct StatementDeriver: Sendable {
             return .figure(units: v.scaled(to: row.decimals, conventions.rounding), places: row.decimals, percentSign: false)
         case .translation:
             guard row.inLayoutUnit else { return .blank }
-            guard let units = footed?[row.line] else { return .missing }
+            guard let units = footed?.printed(row.line) else { return .missing }
             return .figure(units: units, places: row.decimals, percentSign: false)
         case .percent:
             guard row.inLayoutUnit else { return .blank }
-            guard let units = footed?[row.line] else { return .missing }
+            guard let units = footed?.printed(row.line) else { return .missing }
             return .figure(units: units, places: Self.percentPlaces, percentSign: row.percentSign)
         case .change:
             guard row.inLayoutUnit else { return .blank }
@@ -132,60 +129,88 @@ public struct StatementDeriver: Sendable {
 
     /// The printed translation or percent column of `layout`, footed.
     public func foot(_ layout: Layout, _ column: ResolvedColumn) -> [String: Int128] {
-        book.footing(FactBook.FootingKey(layout: layout.id, show: column.show, period: column.period)) { footUncached(layout, column) }
-    }
-
-    func footUncached(_ layout: Layout, _ column: ResolvedColumn) -> [String: Int128] {
-        footReporting(layout, column).printed
+        footReport(book.plan(layout), column).byLine
     }
 
     /// The relations of a translation or percent column that no rounding explains (checks report them).
     public func implausibleFootings(_ layout: Layout, _ column: ResolvedColumn) -> [Footing.Implausible] {
-        footReporting(layout, column).implausible
+        footReport(book.plan(layout), column).implausible
     }
 
-    func footReporting(_ layout: Layout, _ column: ResolvedColumn) -> (printed: [String: Int128], implausible: [Footing.Implausible]) {
-        let rows = layout.lineRows.filter(\.inLayoutUnit)
-        let places = column.show == .percent ? Self.percentPlaces : layout.decimals
-        let inLayout = Set(rows.map(\.line))
-        let overrides = book.site.periods[column.period]?.overrides[layout.id] ?? [:]
-        var entries: [Footing.Entry] = []
-        for row in rows {
-            let def = book.site.lines[row.line]
-            var fixed: Int128?
-            if let o = overrides[row.line], let literal = column.show == .percent ? o.percent : o.translation {
-                fixed = literal.value.scaled(to: places, conventions.rounding)
-            } else if column.show == .translation, let inherited = inheritedTranslation(row.line, in: layout, inLayout: inLayout, column: column) {
-                fixed = inherited
-            }
-            entries.append(Footing.Entry(line: row.line, exact: exactCell(row.line, layout, column), fixed: fixed,
-                                         isTotal: def?.isComputed ?? false || def?.home != layout.id))
+    /// The footed column: what it prints and what the checks report of it, computed once per book.
+    func footReport(_ plan: LayoutPlan, _ column: ResolvedColumn) -> FootingCache.Report {
+        book.footing(FootingCache.Key(layout: plan.layout.id, show: column.show, period: column.period)) {
+            footUncached(plan, column)
         }
-        let relations = Footing.relations(for: rows.map(\.line), in: book.site)
-        return Footing.allocateReporting(entries, relations: relations, places: places, rounding: conventions.rounding) { line in
+    }
+
+    /// Foots one column: every footed line's exact value (read from the period once), the cells
+    /// fixed by an override or inherited from the line's home statement, then ``Footing``'s rule.
+    func footUncached(_ plan: LayoutPlan, _ column: ResolvedColumn) -> FootingCache.Report {
+        let layout = plan.layout
+        let places = column.show == .percent ? Self.percentPlaces : layout.decimals
+        let data = book.site.periods[column.period]
+        let computed = book.computedValues(column.period)
+        // The exact value of a slot's line in the layout's unit (`book.value(_:_:in:)`).
+        func value(_ slot: Int) -> Exact? {
+            guard let data, let factor = plan.factor[slot] else { return nil }
+            let line = plan.footLines[slot]
+            let v: Exact?
+            if let fact = data.facts[line] { v = fact.value } else { v = computed?[line] }
+            return factor == .one ? v : v.map { $0 * factor }
+        }
+        // What a translation or percent column shows before rounding (`exactCell`).
+        let measure: (Exact) -> Exact?
+        switch column.show {
+        case .translation:
+            let rate = data?.translation?.rate
+            measure = { v in rate.flatMap { v / $0 } }
+        case .percent:
+            let base = plan.percentBase.flatMap { b in book.value(b.line, column.period).map { $0 * b.factor } }
+            measure = { v in base.flatMap { v / $0 }.map { $0 * Exact(100) } }
+        case .value, .change:
+            measure = { $0 }
+        }
+        let overrides = data?.overrides[layout.id] ?? [:]
+        var cells = Footing.Cells(count: plan.footLines.count)
+        for slot in plan.footLines.indices {
+            guard let v = value(slot), let exact = measure(v) else { continue }
+            let line = plan.footLines[slot]
+            var fixed: Int128?
+            if let o = overrides[line], let literal = column.show == .percent ? o.percent : o.translation {
+                fixed = literal.value.scaled(to: places, conventions.rounding)
+            } else if column.show == .translation {
+                fixed = inheritedTranslation(plan.inheritance[slot], line, column: column)
+            }
+            cells.set(slot, exact: exact, fixed: fixed, isTotal: plan.isTotal[slot], places: places, rounding: conventions.rounding)
+        }
+        let implausible = Footing.foot(&cells, relations: plan.relations, places: places, rounding: conventions.rounding) { line in
             exactCell(line, layout, column)
         }
+        return FootingCache.Report(slots: plan.slots, printed: cells.printed, implausible: implausible)
     }
 
     /// A line shown outside its home statement prints the translation its home
     /// statement prints; a formula that only re-signs lines printed elsewhere
     /// (the cash flow's `-equity_in_net_loss…`) prints their re-signed figures.
-    func inheritedTranslation(_ line: String, in layout: Layout, inLayout: Set<String>, column: ResolvedColumn) -> Int128? {
-        guard let def = book.site.lines[line] else { return nil }
-        if def.home != layout.id {
-            return printedTranslation(line, homeOf: def, column: column)
+    func inheritedTranslation(_ inheritance: LayoutPlan.Inheritance, _ line: String, column: ResolvedColumn) -> Int128? {
+        switch inheritance {
+        case .none:
+            return nil
+        case .home(let home):
+            return printedTranslation(line, home: home, column: column)
+        case .resigned(let terms):
+            var sum: Int128 = 0
+            for term in terms {
+                guard let p = printedTranslation(term.line, home: term.home, column: column) else { return nil }
+                sum += Int128(term.sign) * p
+            }
+            return sum
         }
-        guard let terms = def.formula?.signedTerms, !terms.isEmpty, terms.allSatisfy({ !inLayout.contains($0.line) }) else { return nil }
-        var sum: Int128 = 0
-        for term in terms {
-            guard let other = book.site.lines[term.line], let p = printedTranslation(term.line, homeOf: other, column: column) else { return nil }
-            sum += Int128(term.sign) * p
-        }
-        return sum
     }
 
-    func printedTranslation(_ line: String, homeOf def: LineDefinition, column: ResolvedColumn) -> Int128? {
-        guard let home = book.site.layout(def.home), home.showsTranslation, home.unit.factor(to: def.unit) == .one else { return nil }
-        return foot(home, column)[line]
+    func printedTranslation(_ line: String, home: String, column: ResolvedColumn) -> Int128? {
+        guard let layout = book.site.layout(home) else { return nil }
+        return footReport(book.plan(layout), column).printed(line)
     }
 }

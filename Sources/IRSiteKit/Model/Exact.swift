@@ -208,8 +208,12 @@ public struct Exact: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     static func gcd(_ a: UInt128, _ b: UInt128) -> UInt128 {
         var (a, b) = (a, b)
-        while b != 0 { (a, b) = (b, a % b) }
-        return a == 0 ? 1 : a
+        // 128-bit remainders are a library call: once both fit 64 bits, the machine's own division does.
+        while b != 0, a > UInt128(UInt64.max) || b > UInt128(UInt64.max) { (a, b) = (b, a % b) }
+        guard b != 0 else { return a == 0 ? 1 : a }
+        var (x, y) = (UInt64(a), UInt64(b))
+        while y != 0 { (x, y) = (y, x % y) }
+        return x == 0 ? 1 : UInt128(x)
     }
 }
 
