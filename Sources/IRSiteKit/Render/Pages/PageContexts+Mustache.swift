@@ -1,6 +1,7 @@
 import Mustache
 
-// Templates look values up by name. Without these, swift-mustache finds each
+// Templates look values up by name: `CompiledTemplate` asks `value(named:)`, and
+// swift-mustache (a theme beyond the compiler) `child(named:)`, made from it. Without these, swift-mustache finds each
 // name by reflecting over every stored property (`Mirror`), which was half of
 // a large site's build time. `TemplateContextTests` checks that every stored
 // property of every context is reachable here under its own name.
