@@ -109,16 +109,19 @@ extension CompiledTemplate {
             return stack[0].nodes
         }
 
+        // Braces as bytes: the sources keep no unbalanced brace in a literal.
+        static let openBrace: UInt8 = 0x7B, closeBrace: UInt8 = 0x7D
+
         /// The text and tags of one line; nil for a tag this renderer does not read.
         static func pieces(_ line: ArraySlice<UInt8>) -> [Piece]? {
             var pieces: [Piece] = []
             var i = line.startIndex, textStart = i
             while i + 1 < line.endIndex {
-                guard line[i] == UInt8(ascii: "{"), line[i + 1] == UInt8(ascii: "{") else { i += 1; continue }
+                guard line[i] == openBrace, line[i + 1] == openBrace else { i += 1; continue }
                 pieces.append(.text(line[textStart..<i]))
-                let triple = i + 2 < line.endIndex && line[i + 2] == UInt8(ascii: "{")
+                let triple = i + 2 < line.endIndex && line[i + 2] == openBrace
                 let open = i + (triple ? 3 : 2)
-                guard let close = find(line, from: open, triple ? "}}}" : "}}") else { return nil }
+                guard let close = find(line, from: open, [UInt8](repeating: closeBrace, count: triple ? 3 : 2)) else { return nil }
                 guard let tag = tag(String(decoding: line[open..<close], as: UTF8.self), triple: triple) else { return nil }
                 pieces.append(.tag(tag))
                 i = close + (triple ? 3 : 2)
@@ -128,8 +131,7 @@ extension CompiledTemplate {
             return pieces
         }
 
-        static func find(_ line: ArraySlice<UInt8>, from start: Int, _ needle: String) -> Int? {
-            let n = Array(needle.utf8)
+        static func find(_ line: ArraySlice<UInt8>, from start: Int, _ n: [UInt8]) -> Int? {
             var i = start
             while i + n.count <= line.endIndex {
                 if line[i..<(i + n.count)].elementsEqual(n) { return i }
@@ -153,7 +155,7 @@ extension CompiledTemplate {
                 let name = rest.trimmingWhitespace
                 guard !name.isEmpty, !name.hasPrefix("*"), name.allSatisfy(isNameCharacter) else { return nil }
                 return .partial(name)
-            case "=", "%", "$", "<", "{", "}": return nil
+            case "=", "%", "$", "<", "\u{7B}", "\u{7D}": return nil
             default: return path(inside).map { .variable($0, escaped: true) }
             }
         }
