@@ -30,6 +30,8 @@ public enum SiteWriter {
         private var journaled = false
         let target: URL
         let folder: URL
+        /// The staging folder's path with a trailing slash, the prefix of every file written.
+        let root: String
         let previous: URL
         let outputLock: OutputLock
         let writer: any FileWriting
@@ -53,6 +55,7 @@ public enum SiteWriter {
             let token = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
             folder = parent.appendingPathComponent(".\(target.lastPathComponent).staging-\(token)")
             previous = parent.appendingPathComponent(".\(target.lastPathComponent).previous-\(token)")
+            root = folder.path + "/"
             try fm.createDirectory(at: folder, withIntermediateDirectories: false)
             guard fm.createFile(atPath: folder.appendingPathComponent(Self.marker).path,
                                 contents: Data("This folder is written by irsite build and replaced whole by the next build.\n".utf8)) else {
@@ -94,12 +97,24 @@ public enum SiteWriter {
             guard isNew else {
                 throw LocatedError("two pages would be written to '\(file.path)'", at: SourceLocation(file: file.path, line: 1, column: 1))
             }
-            let parent = file.path.split(separator: "/").dropLast().joined(separator: "/")
-            if lock.withLock({ !folders.contains(parent) }) {
-                try FileManager.default.createDirectory(atPath: folder.path + "/" + parent, withIntermediateDirectories: true)
-                lock.withLock { _ = folders.insert(parent) }
+            let parent = file.path.lastIndex(of: "/").map { String(file.path[..<$0]) } ?? ""
+            if lock.withLock({ !folders.contains(parent) }) { try makeFolders(parent) }
+            try writer.write(file, to: root + file.path)
+        }
+
+        /// Makes `relative` and the folders above it that are not made yet, one `mkdir` each.
+        private func makeFolders(_ relative: String) throws {
+            var prefix = ""
+            for part in relative.split(separator: "/") {
+                prefix += prefix.isEmpty ? String(part) : "/" + part
+                if lock.withLock({ folders.contains(prefix) }) { continue }
+                // Another task may make the same folder at the same time: EEXIST is success.
+                if mkdir(root + prefix, 0o755) != 0, errno != EEXIST {
+                    throw LocatedError("cannot make folder '\(root + prefix)': \(String(cString: strerror(errno)))",
+                                       at: SourceLocation(file: root + prefix, line: 1, column: 1))
+                }
+                lock.withLock { _ = folders.insert(prefix) }
             }
-            try writer.write(file, to: folder.path + "/" + file.path)
         }
 
         /// Where the site is being written, for steps that read it back (PDF printing).

@@ -314,6 +314,7 @@ public struct PublishedFiles: Sendable {
             out.close("}")
         }
         out.close("}")
-        return OutputFile(path: Routes.data(period, "json"), text: out.text + "\n")
+        out.raw("\n")
+        return OutputFile(path: Routes.data(period, "json"), contents: out.bytes)
     }
 }

@@ -1,395 +1,396 @@
 import Mustache
 
-// Templates look values up by name. Without these, swift-mustache finds each
+// Templates look values up by name: `CompiledTemplate` asks `value(named:)`, and
+// swift-mustache (a theme beyond the compiler) `child(named:)`, made from it. Without these, swift-mustache finds each
 // name by reflecting over every stored property (`Mirror`), which was half of
 // a large site's build time. `TemplateContextTests` checks that every stored
 // property of every context is reachable here under its own name.
 
-extension LayoutContext: MustacheParent {
-    public func child(named name: String) -> Any? {
+extension LayoutContext: TemplateObject, MustacheParent {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "lang": self.lang
-        case "documentTitle": self.documentTitle
-        case "description": self.description
-        case "root": self.root
-        case "company": self.company
-        case "listing": self.listing
-        case "nav": self.nav
-        case "contentHTML": self.contentHTML
-        case "generator": self.generator
-        case "noindex": self.noindex
-        case "previewNotice": self.previewNotice
-        case "quietPeriodNotice": self.quietPeriodNotice
-        case "feedHref": self.feedHref
-        case "canonicalURL": self.canonicalURL
-        case "ogType": self.ogType
-        case "ogTitle": self.ogTitle
-        case "jsonLDHTML": self.jsonLDHTML
-        case "bodyClass": self.bodyClass
-        default: nil
+        case "lang": self.lang.templateValue
+        case "documentTitle": self.documentTitle.templateValue
+        case "description": self.description.templateValue
+        case "root": self.root.templateValue
+        case "company": self.company.templateValue
+        case "listing": self.listing.templateValue
+        case "nav": self.nav.templateValue
+        case "contentHTML": self.contentHTML.templateValue
+        case "generator": self.generator.templateValue
+        case "noindex": self.noindex.templateValue
+        case "previewNotice": self.previewNotice.templateValue
+        case "quietPeriodNotice": self.quietPeriodNotice.templateValue
+        case "feedHref": self.feedHref.templateValue
+        case "canonicalURL": self.canonicalURL.templateValue
+        case "ogType": self.ogType.templateValue
+        case "ogTitle": self.ogTitle.templateValue
+        case "jsonLDHTML": self.jsonLDHTML.templateValue
+        case "bodyClass": self.bodyClass.templateValue
+        default: .missing
         }
     }
 }
 
-extension NavItem: MustacheParent {
-    public func child(named name: String) -> Any? {
+extension NavItem: TemplateObject, MustacheParent {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "label": self.label
-        case "href": self.href
-        case "isCurrent": self.isCurrent
-        default: nil
+        case "label": self.label.templateValue
+        case "href": self.href.templateValue
+        case "isCurrent": self.isCurrent.templateValue
+        default: .missing
         }
     }
 }
 
-extension HomeContext: MustacheParent {
-    public func child(named name: String) -> Any? {
+extension HomeContext: TemplateObject, MustacheParent {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "company": self.company
-        case "hasRelease": self.hasRelease
-        case "release": self.release
-        case "headline": self.headline
-        case "currentLabel": self.currentLabel
-        case "yoyLabel": self.yoyLabel
-        case "qoqLabel": self.qoqLabel
-        case "headlineUnit": self.headlineUnit
-        case "summaryHTML": self.summaryHTML
-        case "hasGuidance": self.hasGuidance
-        case "guidance": self.guidance
-        case "nextEvent": self.nextEvent
-        case "hasNextEvent": self.hasNextEvent
-        case "chartsHTML": self.chartsHTML
-        case "archiveHref": self.archiveHref
-        case "statementsHref": self.statementsHref
-        default: nil
+        case "company": self.company.templateValue
+        case "hasRelease": self.hasRelease.templateValue
+        case "release": self.release.templateValue
+        case "headline": self.headline.templateValue
+        case "currentLabel": self.currentLabel.templateValue
+        case "yoyLabel": self.yoyLabel.templateValue
+        case "qoqLabel": self.qoqLabel.templateValue
+        case "headlineUnit": self.headlineUnit.templateValue
+        case "summaryHTML": self.summaryHTML.templateValue
+        case "hasGuidance": self.hasGuidance.templateValue
+        case "guidance": self.guidance.templateValue
+        case "nextEvent": self.nextEvent.templateValue
+        case "hasNextEvent": self.hasNextEvent.templateValue
+        case "chartsHTML": self.chartsHTML.templateValue
+        case "archiveHref": self.archiveHref.templateValue
+        case "statementsHref": self.statementsHref.templateValue
+        default: .missing
         }
     }
 }
 
-extension ReleaseSummary: MustacheParent {
-    public func child(named name: String) -> Any? {
+extension ReleaseSummary: TemplateObject, MustacheParent {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "title": self.title
-        case "subtitle": self.subtitle
-        case "hasSubtitle": self.hasSubtitle
-        case "periodLabel": self.periodLabel
-        case "periodDates": self.periodDates
-        case "releasedDate": self.releasedDate
-        case "releasedISO": self.releasedISO
-        case "href": self.href
-        case "summaryHref": self.summaryHref
-        case "pdfHref": self.pdfHref
-        case "attachments": self.attachments
-        case "hasAttachments": self.hasAttachments
-        default: nil
+        case "title": self.title.templateValue
+        case "subtitle": self.subtitle.templateValue
+        case "hasSubtitle": self.hasSubtitle.templateValue
+        case "periodLabel": self.periodLabel.templateValue
+        case "periodDates": self.periodDates.templateValue
+        case "releasedDate": self.releasedDate.templateValue
+        case "releasedISO": self.releasedISO.templateValue
+        case "href": self.href.templateValue
+        case "summaryHref": self.summaryHref.templateValue
+        case "pdfHref": self.pdfHref.templateValue
+        case "attachments": self.attachments.templateValue
+        case "hasAttachments": self.hasAttachments.templateValue
+        default: .missing
         }
     }
 }
 
-extension AttachmentContext: MustacheParent {
-    public func child(named name: String) -> Any? {
+extension AttachmentContext: TemplateObject, MustacheParent {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "name": self.name
-        case "href": self.href
-        case "kind": self.kind
-        case "size": self.size
-        default: nil
+        case "name": self.name.templateValue
+        case "href": self.href.templateValue
+        case "kind": self.kind.templateValue
+        case "size": self.size.templateValue
+        default: .missing
         }
     }
 }
 
-extension HeadlineFigure: MustacheParent {
-    public func child(named name: String) -> Any? {
+extension HeadlineFigure: TemplateObject, MustacheParent {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "label": self.label
-        case "value": self.value
-        case "yoy": self.yoy
-        case "qoq": self.qoq
-        case "isNegative": self.isNegative
-        default: nil
+        case "label": self.label.templateValue
+        case "value": self.value.templateValue
+        case "yoy": self.yoy.templateValue
+        case "qoq": self.qoq.templateValue
+        case "isNegative": self.isNegative.templateValue
+        default: .missing
         }
     }
 }
 
-extension GuidanceContext: MustacheParent {
-    public func child(named name: String) -> Any? {
+extension GuidanceContext: TemplateObject, MustacheParent {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "caption": self.caption
-        case "periodLabel": self.periodLabel
-        case "unit": self.unit
-        case "rows": self.rows
-        default: nil
+        case "caption": self.caption.templateValue
+        case "periodLabel": self.periodLabel.templateValue
+        case "unit": self.unit.templateValue
+        case "rows": self.rows.templateValue
+        default: .missing
         }
     }
 }
 
-extension GuidanceRow: MustacheParent {
-    public func child(named name: String) -> Any? {
+extension GuidanceRow: TemplateObject, MustacheParent {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "label": self.label
-        case "low": self.low
-        case "high": self.high
-        default: nil
+        case "label": self.label.templateValue
+        case "low": self.low.templateValue
+        case "high": self.high.templateValue
+        default: .missing
         }
     }
 }
 
-extension EventContext: MustacheParent {
-    public func child(named name: String) -> Any? {
+extension EventContext: TemplateObject, MustacheParent {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "title": self.title
-        case "kind": self.kind
-        case "when": self.when
-        case "iso": self.iso
-        case "url": self.url
-        case "hasURL": self.hasURL
-        case "releaseTitle": self.releaseTitle
-        case "releaseHref": self.releaseHref
-        case "icsHref": self.icsHref
-        default: nil
+        case "title": self.title.templateValue
+        case "kind": self.kind.templateValue
+        case "when": self.when.templateValue
+        case "iso": self.iso.templateValue
+        case "url": self.url.templateValue
+        case "hasURL": self.hasURL.templateValue
+        case "releaseTitle": self.releaseTitle.templateValue
+        case "releaseHref": self.releaseHref.templateValue
+        case "icsHref": self.icsHref.templateValue
+        default: .missing
         }
     }
 }
 
-extension CalendarContext: MustacheParent {
-    public func child(named name: String) -> Any? {
+extension CalendarContext: TemplateObject, MustacheParent {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "upcoming": self.upcoming
-        case "past": self.past
-        case "hasUpcoming": self.hasUpcoming
-        case "hasPast": self.hasPast
-        case "quietPeriodNotice": self.quietPeriodNotice
-        default: nil
+        case "upcoming": self.upcoming.templateValue
+        case "past": self.past.templateValue
+        case "hasUpcoming": self.hasUpcoming.templateValue
+        case "hasPast": self.hasPast.templateValue
+        case "quietPeriodNotice": self.quietPeriodNotice.templateValue
+        default: .missing
         }
     }
 }
 
-extension CorrectionContext: MustacheParent {
-    public func child(named name: String) -> Any? {
+extension CorrectionContext: TemplateObject, MustacheParent {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "date": self.date
-        case "iso": self.iso
-        case "note": self.note
-        default: nil
+        case "date": self.date.templateValue
+        case "iso": self.iso.templateValue
+        case "note": self.note.templateValue
+        default: .missing
         }
     }
 }
 
-extension ReleasePageContext: MustacheParent {
-    public func child(named name: String) -> Any? {
+extension ReleasePageContext: TemplateObject, MustacheParent {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "release": self.release
-        case "notForRelease": self.notForRelease
-        case "corrections": self.corrections
-        case "hasCorrections": self.hasCorrections
-        case "dateline": self.dateline
-        case "contacts": self.contacts
-        case "hasContacts": self.hasContacts
-        case "bodyHTML": self.bodyHTML
-        case "archiveHref": self.archiveHref
-        case "statementsHref": self.statementsHref
-        case "downloads": self.downloads
-        default: nil
+        case "release": self.release.templateValue
+        case "notForRelease": self.notForRelease.templateValue
+        case "corrections": self.corrections.templateValue
+        case "hasCorrections": self.hasCorrections.templateValue
+        case "dateline": self.dateline.templateValue
+        case "contacts": self.contacts.templateValue
+        case "hasContacts": self.hasContacts.templateValue
+        case "bodyHTML": self.bodyHTML.templateValue
+        case "archiveHref": self.archiveHref.templateValue
+        case "statementsHref": self.statementsHref.templateValue
+        case "downloads": self.downloads.templateValue
+        default: .missing
         }
     }
 }
 
-extension DownloadLink: MustacheParent {
-    public func child(named name: String) -> Any? {
+extension DownloadLink: TemplateObject, MustacheParent {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "label": self.label
-        case "format": self.format
-        case "href": self.href
-        default: nil
+        case "label": self.label.templateValue
+        case "format": self.format.templateValue
+        case "href": self.href.templateValue
+        default: .missing
         }
     }
 }
 
-extension ContactContext: MustacheParent {
-    public func child(named name: String) -> Any? {
+extension ContactContext: TemplateObject, MustacheParent {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "heading": self.heading
-        case "organization": self.organization
-        case "name": self.name
-        case "role": self.role
-        case "email": self.email
-        case "hasEmail": self.hasEmail
-        case "phone": self.phone
-        default: nil
+        case "heading": self.heading.templateValue
+        case "organization": self.organization.templateValue
+        case "name": self.name.templateValue
+        case "role": self.role.templateValue
+        case "email": self.email.templateValue
+        case "hasEmail": self.hasEmail.templateValue
+        case "phone": self.phone.templateValue
+        default: .missing
         }
     }
 }
 
-extension ArchiveContext: MustacheParent {
-    public func child(named name: String) -> Any? {
+extension ArchiveContext: TemplateObject, MustacheParent {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "years": self.years
-        case "hasReleases": self.hasReleases
-        default: nil
+        case "years": self.years.templateValue
+        case "hasReleases": self.hasReleases.templateValue
+        default: .missing
         }
     }
 }
 
-extension ArchiveYear: MustacheParent {
-    public func child(named name: String) -> Any? {
+extension ArchiveYear: TemplateObject, MustacheParent {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "label": self.label
-        case "id": self.id
-        case "releases": self.releases
-        default: nil
+        case "label": self.label.templateValue
+        case "id": self.id.templateValue
+        case "releases": self.releases.templateValue
+        default: .missing
         }
     }
 }
 
-extension StatementsContext: MustacheParent {
-    public func child(named name: String) -> Any? {
+extension StatementsContext: TemplateObject, MustacheParent {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "periods": self.periods
-        case "count": self.count
-        case "isEmpty": self.isEmpty
-        case "fiscalYear": self.fiscalYear
-        case "isFiscalYear": self.isFiscalYear
-        case "latestHref": self.latestHref
-        case "years": self.years
-        case "hasYears": self.hasYears
-        case "tables": self.tables
-        case "downloads": self.downloads
-        case "hasDownloads": self.hasDownloads
-        default: nil
+        case "periods": self.periods.templateValue
+        case "count": self.count.templateValue
+        case "isEmpty": self.isEmpty.templateValue
+        case "fiscalYear": self.fiscalYear.templateValue
+        case "isFiscalYear": self.isFiscalYear.templateValue
+        case "latestHref": self.latestHref.templateValue
+        case "years": self.years.templateValue
+        case "hasYears": self.hasYears.templateValue
+        case "tables": self.tables.templateValue
+        case "downloads": self.downloads.templateValue
+        case "hasDownloads": self.hasDownloads.templateValue
+        default: .missing
         }
     }
 }
 
-extension RenderedTable: MustacheParent {
-    public func child(named name: String) -> Any? {
+extension RenderedTable: TemplateObject, MustacheParent {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "id": self.id
-        case "title": self.title
-        case "html": self.html
-        default: nil
+        case "id": self.id.templateValue
+        case "title": self.title.templateValue
+        case "html": self.html.templateValue
+        default: .missing
         }
     }
 }
 
-extension TableContext: MustacheParent {
-    public func child(named name: String) -> Any? {
+extension TableContext: TemplateObject, MustacheParent {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "id": self.id
-        case "caption": self.caption
-        case "heading": self.heading
-        case "subheading": self.subheading
-        case "unitNote": self.unitNote
-        case "hasGroups": self.hasGroups
-        case "groups": self.groups
-        case "periodHeaders": self.periodHeaders
-        case "hasColumnLabels": self.hasColumnLabels
-        case "columnLabels": self.columnLabels
-        case "rows": self.rows
-        case "rowsHTML": self.rowsHTML
-        case "colgroupsHTML": self.colgroupsHTML
-        case "groupsHTML": self.groupsHTML
-        case "periodHeadersHTML": self.periodHeadersHTML
-        case "columnLabelsHTML": self.columnLabelsHTML
-        case "notes": self.notes
-        case "hasNotes": self.hasNotes
-        default: nil
+        case "id": self.id.templateValue
+        case "caption": self.caption.templateValue
+        case "heading": self.heading.templateValue
+        case "subheading": self.subheading.templateValue
+        case "unitNote": self.unitNote.templateValue
+        case "hasGroups": self.hasGroups.templateValue
+        case "groups": self.groups.templateValue
+        case "periodHeaders": self.periodHeaders.templateValue
+        case "hasColumnLabels": self.hasColumnLabels.templateValue
+        case "columnLabels": self.columnLabels.templateValue
+        case "rows": self.rows.templateValue
+        case "rowsHTML": self.rowsHTML.templateValue
+        case "colgroupsHTML": self.colgroupsHTML.templateValue
+        case "groupsHTML": self.groupsHTML.templateValue
+        case "periodHeadersHTML": self.periodHeadersHTML.templateValue
+        case "columnLabelsHTML": self.columnLabelsHTML.templateValue
+        case "notes": self.notes.templateValue
+        case "hasNotes": self.hasNotes.templateValue
+        default: .missing
         }
     }
 }
 
-extension HeaderCell: MustacheParent {
-    public func child(named name: String) -> Any? {
+extension HeaderCell: TemplateObject, MustacheParent {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "label": self.label
-        case "detail": self.detail
-        case "span": self.span
-        case "isNumeric": self.isNumeric
-        default: nil
+        case "label": self.label.templateValue
+        case "detail": self.detail.templateValue
+        case "span": self.span.templateValue
+        case "isNumeric": self.isNumeric.templateValue
+        default: .missing
         }
     }
 }
 
-extension TableRow: MustacheParent {
-    public func child(named name: String) -> Any? {
+extension TableRow: TemplateObject, MustacheParent {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "isHeader": self.isHeader
-        case "label": self.label
-        case "indentClass": self.indentClass
-        case "kindClass": self.kindClass
-        case "cells": self.cells
-        case "span": self.span
-        default: nil
+        case "isHeader": self.isHeader.templateValue
+        case "label": self.label.templateValue
+        case "indentClass": self.indentClass.templateValue
+        case "kindClass": self.kindClass.templateValue
+        case "cells": self.cells.templateValue
+        case "span": self.span.templateValue
+        default: .missing
         }
     }
 }
 
-extension TableCell: MustacheParent {
-    public func child(named name: String) -> Any? {
+extension TableCell: TemplateObject, MustacheParent {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "text": self.text
-        case "classes": self.classes
-        case "title": self.title
-        default: nil
+        case "text": self.text.templateValue
+        case "classes": self.classes.templateValue
+        case "title": self.title.templateValue
+        default: .missing
         }
     }
 }
 
-extension ChartContext: MustacheParent {
-    public func child(named name: String) -> Any? {
+extension ChartContext: TemplateObject, MustacheParent {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "id": self.id
-        case "title": self.title
-        case "svgHTML": self.svgHTML
-        case "table": self.table
-        case "downloadHref": self.downloadHref
-        default: nil
+        case "id": self.id.templateValue
+        case "title": self.title.templateValue
+        case "svgHTML": self.svgHTML.templateValue
+        case "table": self.table.templateValue
+        case "downloadHref": self.downloadHref.templateValue
+        default: .missing
         }
     }
 }
 
-extension ChartTableContext: MustacheParent {
-    public func child(named name: String) -> Any? {
+extension ChartTableContext: TemplateObject, MustacheParent {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "caption": self.caption
-        case "columnHeaders": self.columnHeaders
-        case "rows": self.rows
-        case "columnHeadersHTML": self.columnHeadersHTML
-        case "rowsHTML": self.rowsHTML
-        default: nil
+        case "caption": self.caption.templateValue
+        case "columnHeaders": self.columnHeaders.templateValue
+        case "rows": self.rows.templateValue
+        case "columnHeadersHTML": self.columnHeadersHTML.templateValue
+        case "rowsHTML": self.rowsHTML.templateValue
+        default: .missing
         }
     }
 }
 
-extension ChartTableRow: MustacheParent {
-    public func child(named name: String) -> Any? {
+extension ChartTableRow: TemplateObject, MustacheParent {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "header": self.header
-        case "cells": self.cells
-        default: nil
+        case "header": self.header.templateValue
+        case "cells": self.cells.templateValue
+        default: .missing
         }
     }
 }
 
-extension SummaryContext: MustacheParent {
-    public func child(named name: String) -> Any? {
+extension SummaryContext: TemplateObject, MustacheParent {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "company": self.company
-        case "listing": self.listing
-        case "release": self.release
-        case "currentLabel": self.currentLabel
-        case "yoyLabel": self.yoyLabel
-        case "qoqLabel": self.qoqLabel
-        case "figuresUnit": self.figuresUnit
-        case "figures": self.figures
-        case "segmentsUnit": self.segmentsUnit
-        case "segments": self.segments
-        case "hasSegments": self.hasSegments
-        case "chartsHTML": self.chartsHTML
-        case "guidance": self.guidance
-        case "contacts": self.contacts
-        case "safeHarbour": self.safeHarbour
-        case "releaseHref": self.releaseHref
-        default: nil
+        case "company": self.company.templateValue
+        case "listing": self.listing.templateValue
+        case "release": self.release.templateValue
+        case "currentLabel": self.currentLabel.templateValue
+        case "yoyLabel": self.yoyLabel.templateValue
+        case "qoqLabel": self.qoqLabel.templateValue
+        case "figuresUnit": self.figuresUnit.templateValue
+        case "figures": self.figures.templateValue
+        case "segmentsUnit": self.segmentsUnit.templateValue
+        case "segments": self.segments.templateValue
+        case "hasSegments": self.hasSegments.templateValue
+        case "chartsHTML": self.chartsHTML.templateValue
+        case "guidance": self.guidance.templateValue
+        case "contacts": self.contacts.templateValue
+        case "safeHarbour": self.safeHarbour.templateValue
+        case "releaseHref": self.releaseHref.templateValue
+        default: .missing
         }
     }
 }

@@ -263,7 +263,7 @@ public struct PageRenderer: Sendable {
                                     ogType: article == nil ? "website" : "article", ogTitle: title,
                                     jsonLDHTML: article.map { jsonLD($0, path: path, description: description) } ?? "",
                                     bodyClass: "page-\(section)")
-        return OutputFile(path: path, text: try templates.render(context, "layout"))
+        return OutputFile(path: path, contents: try templates.renderBytes(context, "layout"))
     }
 
     /// A description that ends at a sentence (or word) boundary within `limit` characters.

@@ -8,6 +8,9 @@ public struct Templates: Sendable {
     public static let required = ["layout", "index", "release", "archive", "statements", "table", "guidance", "contacts", "attachments", "calendar", "downloads", "chart", "summary"]
 
     let library: MustacheLibrary
+    /// The same templates compiled for ``CompiledTemplate``, when every one of them
+    /// compiles; nil: swift-mustache renders them all (a theme using more Mustache).
+    let compiled: [String: CompiledTemplate]?
     public let directory: String
 
     /// Loads `*.mustache` from `directory`; throws ``LocatedError`` for a missing
@@ -19,11 +22,14 @@ public struct Templates: Sendable {
             throw LocatedError("templates folder '\(directory)' does not exist", at: SourceLocation(file: directory, line: 1, column: 1))
         }
         var library = MustacheLibrary()
+        var compiled: [String: CompiledTemplate]? = [:]
         for name in Self.required {
             let path = directory + "/" + name + ".mustache"
             guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
                 throw LocatedError("missing template '\(name).mustache'", at: SourceLocation(file: path, line: 1, column: 1))
             }
+            compiled?[name] = CompiledTemplate(text)
+            if compiled?[name] == nil { compiled = nil }
             do {
                 try library.register(text, named: name)
             } catch let error as MustacheTemplate.ParserError {
@@ -51,12 +57,29 @@ public struct Templates: Sendable {
             }
         }
         self.library = library
+        self.compiled = compiled
     }
 
     /// Renders `name` with `context`.
     public func render(_ context: Any, _ name: String) throws -> String {
+        String(decoding: try renderBytes(context, name), as: UTF8.self)
+    }
+
+    /// Renders `name` with `context` as UTF-8 bytes: a page's final form, with no String in between.
+    public func renderBytes(_ context: Any, _ name: String) throws -> [UInt8] {
         assert(TemplateContextCheck.missingNames(in: context).isEmpty,
                "template context lookups miss \(TemplateContextCheck.missingNames(in: context)): update PageContexts+Mustache.swift")
+        if let compiled, let object = context as? any TemplateObject {
+            guard let template = compiled[name] else {
+                throw LocatedError("missing template '\(name).mustache'", at: SourceLocation(file: directory + "/" + name + ".mustache", line: 1, column: 1))
+            }
+            return template.render(object.templateValue, partials: compiled)
+        }
+        return Array(try mustacheRender(context, name).utf8)
+    }
+
+    /// Renders `name` with `context` by swift-mustache (themes beyond ``CompiledTemplate``, and tests).
+    func mustacheRender(_ context: Any, _ name: String) throws -> String {
         guard let html = library.render(context, withTemplate: name) else {
             throw LocatedError("missing template '\(name).mustache'", at: SourceLocation(file: directory + "/" + name + ".mustache", line: 1, column: 1))
         }
