@@ -20,7 +20,7 @@ public struct PeriodFile: Decodable, Sendable {
         fiscalYear = try c.decode(Located<Int>.self, forKey: .fiscalYear)
         quarter = try c.decode(Located<Int>.self, forKey: .quarter)
         translation = try c.decodeIfPresent(TranslationSpec.self, forKey: .translation)
-        facts = try c.decodeIfPresent([String: Located<[String: Located<DecimalLiteral?>]>].self, forKey: .facts) ?? [:]
+        facts = try c.decodeIfPresent(PeriodFacts.self, forKey: .facts)?.facts ?? [:]
         overrides = try c.decodeIfPresent([String: Located<[String: Located<OverrideSpec>]>].self, forKey: .overrides) ?? [:]
         discrepancies = try c.decodeIfPresent([String: Located<String>].self, forKey: .discrepancies) ?? [:]
     }

@@ -8,7 +8,16 @@ public struct ReleaseDocument: Sendable {
     /// The release file's path.
     public var file: String
     /// The Markdown after the front matter.
-    public var body: String
+    public var body: String {
+        get { bodyStart == 0 ? text : String(Substring(text.utf8.dropFirst(bodyStart))) }
+        set { (text, bodyStart) = (newValue, 0) }
+    }
+    /// The text ``body`` is the tail of: the whole release file when the loader made the
+    /// document, so that a build holds each commentary once (in the file's text, which it
+    /// keeps) rather than twice.
+    private var text: String
+    /// Where ``body`` starts in `text`, in UTF-8 bytes.
+    private var bodyStart: Int
     /// How many file lines precede ``body``: body line 1 is file line `bodyLineOffset + 1`.
     public var bodyLineOffset: Int
     /// Embeds, lint findings and first paragraph of ``body``; their lines count from the body's first.
@@ -28,8 +37,14 @@ public struct ReleaseDocument: Sendable {
 
     /// Parses `body` (the part of `file` after its front matter) and decodes its blocks.
     public init(file: String, body: String, bodyLineOffset: Int) {
+        self.init(file: file, body: body, in: body, bodyLineOffset: bodyLineOffset)
+    }
+
+    /// The same, with `body` kept as the tail of the file's `text` when it is one (it is
+    /// not when the file's line ends were carriage returns, which the body loses).
+    init(file: String, body: String, in text: String, bodyLineOffset: Int) {
         self.file = file
-        self.body = body
+        (self.text, bodyStart) = Self.tailStart(of: body, in: text).map { (text, $0) } ?? (body, 0)
         self.bodyLineOffset = bodyLineOffset
         let outline = MarkdownOutline(parsing: body)
         self.outline = outline
@@ -49,11 +64,23 @@ public struct ReleaseDocument: Sendable {
     init(file: String, body: String, bodyLineOffset: Int, outline: MarkdownOutline,
          statements: [Block<StatementEmbed>], charts: [Block<ChartEmbedSpec>]) {
         self.file = file
-        self.body = body
+        (text, bodyStart) = (body, 0)
         self.bodyLineOffset = bodyLineOffset
         self.outline = outline
         self.statements = statements
         self.charts = charts
+    }
+
+    /// Where `body` starts in `text` (UTF-8 bytes) when it is its tail, else nil.
+    static func tailStart(of body: String, in text: String) -> Int? {
+        var body = body, text = text
+        return body.withUTF8 { b in
+            text.withUTF8 { t in
+                guard b.count <= t.count else { return nil }
+                let start = t.count - b.count
+                return UnsafeBufferPointer(rebasing: t[start...]).elementsEqual(b) ? start : nil
+            }
+        }
     }
 
     /// The ```` ```guidance ```` blocks (their figures are in the front matter).

@@ -437,7 +437,7 @@ public enum SiteLoader {
         guard ok, let period, let released else { return nil }
         return Release(file: file.path, title: raw.title, subtitle: raw.subtitle, period: period, released: released,
                        releasedLocation: raw.released.location, dateline: raw.dateline, draft: raw.draft,
-                       guidance: guidance, events: events, document: ReleaseDocument(file: file.path, body: body, bodyLineOffset: bodyLineOffset),
+                       guidance: guidance, events: events, document: ReleaseDocument(file: file.path, body: body, in: file.text, bodyLineOffset: bodyLineOffset),
                        attachments: [],
                        corrections: corrections)
     }

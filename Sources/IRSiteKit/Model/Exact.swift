@@ -66,6 +66,11 @@ public struct Exact: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// Parses a plain decimal literal such as `3431156`, `-632302`, `6.4` or `119.23`
     /// (no thousands separators, no exponent). Returns nil for anything else.
     public init?(decimal text: String) {
+        // Facts are almost all plain ASCII numbers: read their bytes (the same value as below).
+        if let value = Exact.plainASCIIDecimal(text) {
+            self = value
+            return
+        }
         var digits = Substring(text)
         var negative = false
         if digits.first == "-" { negative = true; digits = digits.dropFirst() } else if digits.first == "+" { digits = digits.dropFirst() }
@@ -80,6 +85,37 @@ public struct Exact: Sendable, Hashable, Comparable, CustomStringConvertible {
         var scale: Int128 = 1
         for _ in 0..<fraction.count { scale *= 10 }
         self.init(negative ? -value : value, scale)
+    }
+
+    /// `[+-]?[0-9]*(\.[0-9]+)?` with at least one digit and at most 30, read byte by byte;
+    /// nil for anything else, which `init?(decimal:)` then reads by characters.
+    private static func plainASCIIDecimal(_ text: String) -> Exact? {
+        var text = text
+        return text.withUTF8 { bytes -> Exact? in
+            var i = 0
+            var negative = false
+            if i < bytes.count, bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+") {
+                negative = bytes[i] == UInt8(ascii: "-")
+                i += 1
+            }
+            var value: Int128 = 0, scale: Int128 = 1, digits = 0, fraction = -1
+            while i < bytes.count {
+                let byte = bytes[i]
+                if byte == UInt8(ascii: "."), fraction < 0 {
+                    fraction = 0
+                } else if byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {
+                    digits += 1
+                    guard digits <= 30 else { return nil }
+                    value = value * 10 + Int128(byte - UInt8(ascii: "0"))
+                    if fraction >= 0 { fraction += 1; scale *= 10 }
+                } else {
+                    return nil
+                }
+                i += 1
+            }
+            guard digits > 0, fraction != 0 else { return nil }
+            return fraction < 0 ? Exact(raw: negative ? -value : value, 1) : Exact(negative ? -value : value, scale)
+        }
     }
 
     /// The number of decimal places a plain literal was written with (`68.61` → 2).

@@ -61,4 +61,23 @@ final class ReleaseDocumentTests: XCTestCase {
             XCTAssertTrue(line.contains("```chart"), line)
         }
     }
+
+    func testTheBodyIsTheTailOfTheFileItWasSplitFrom() throws {
+        let text = "---\ntitle: Café 😀\nperiod: 2001-Q2\n---\n" + body
+        let split = try FrontMatter.split(text, file: "releases/2001-q2.md")
+        XCTAssertEqual(ReleaseDocument.tailStart(of: split.body, in: text), text.utf8.count - body.utf8.count)
+        var document = ReleaseDocument(file: "releases/2001-q2.md", body: split.body, in: text, bodyLineOffset: split.bodyLineOffset)
+        let alone = ReleaseDocument(file: "releases/2001-q2.md", body: split.body, bodyLineOffset: split.bodyLineOffset)
+        XCTAssertEqual(document.body, body)
+        XCTAssertEqual(document.outline.embeds.map(\.line), alone.outline.embeds.map(\.line))
+        XCTAssertEqual(document.statements.map(\.location), alone.statements.map(\.location))
+        document.body = "Replaced."
+        XCTAssertEqual(document.body, "Replaced.")
+
+        // A body that is not the file's tail (as when carriage returns were dropped from it) is kept as given.
+        XCTAssertNil(ReleaseDocument.tailStart(of: "Revenue grew.\n", in: text))
+        XCTAssertEqual(ReleaseDocument(file: "r.md", body: "Revenue grew.\n", in: text, bodyLineOffset: 4).body, "Revenue grew.\n")
+        XCTAssertNil(ReleaseDocument.tailStart(of: "longer than the text", in: "short"))
+        XCTAssertEqual(ReleaseDocument.tailStart(of: "", in: "abc"), 3)
+    }
 }
