@@ -29,7 +29,12 @@ enum FrontMatter {
 
     /// The same split, line by line: for the rare text with carriage returns left in it.
     static func splitLines(_ text: String, file: String) throws -> (yaml: String, body: String, bodyLineOffset: Int) {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        // Split on the byte: "\r\n" is one Character, so splitting the String on "\n" left
+        // CRLF text in one line (ContentFiles normalises line ends first, but this split must not depend on it).
+        let lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { line -> Substring in
+            let s = Substring(line)
+            return s.utf8.last == 0x0D ? s.dropLast() : s
+        }
         guard lines.first == "---" else { throw notFrontMatter(file) }
         guard let close = lines.dropFirst().firstIndex(where: { $0 == "---" || $0 == "..." }) else { throw notClosed(file) }
         let yaml = lines[1..<close].joined(separator: "\n")

@@ -7,6 +7,18 @@ public enum Routes {
     public static func statements(fiscalYear: Int) -> String { "statements/fy\(fiscalYear)/index.html" }
     /// How many quarters, newest first, the statements page shows; the rest are on the fiscal-year pages.
     public static let recentQuarters = 8
+    /// How many fiscal years on either side a fiscal year's statements page links to; the
+    /// statements page of the recent quarters links to every year. Linking every year from
+    /// every year's page made the site grow with the square of its years.
+    public static let neighbouringYears = 2
+
+    /// The fiscal years a statements page's year navigation lists, newest first: every year
+    /// from the recent quarters' page (`year` nil), the `neighbouringYears` on either side
+    /// of `year` (and `year` itself) from a fiscal year's page. `years` is newest first.
+    public static func linkedYears(from year: Int?, in years: [Int]) -> [Int] {
+        guard let year, let at = years.firstIndex(of: year) else { return years }
+        return Array(years[max(0, at - neighbouringYears)...min(years.count - 1, at + neighbouringYears)])
+    }
     public static let stylesheet = "assets/site.css"
     public static let calendar = "calendar/index.html"
     public static let feed = "feed.xml"

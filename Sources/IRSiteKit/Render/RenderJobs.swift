@@ -24,6 +24,8 @@ public struct RenderJobs: Sendable {
         let periods = Set(site.periods.keys).union(releases.keys).sorted(by: >)
         // A fiscal year's page comes after its oldest period; the recent page after the last it shows.
         let oldestOfYear = Dictionary(periods.map { ($0.year, $0) }, uniquingKeysWith: min)
+        // Each fiscal year's quarters, newest first (grouped once: asking per year scanned every period).
+        let quartersOfYear = Dictionary(grouping: site.periods.keys.sorted(by: >), by: \.year)
         var statements: [BuildJob] = []
         if recent.isEmpty || periods.isEmpty { statements.append(renderer.statementsJob(recent, years: years)) }
         for period in periods {
@@ -40,7 +42,8 @@ public struct RenderJobs: Sendable {
             }
             if period == recent.last { statements.append(renderer.statementsJob(recent, years: years)) }
             if oldestOfYear[period.year] == period, years.contains(period.year) {
-                statements.append(renderer.statementsJob(renderer.periods(ofFiscalYear: period.year), years: years, fiscalYear: period.year))
+                statements.append(renderer.statementsJob(quartersOfYear[period.year] ?? [], years: Routes.linkedYears(from: period.year, in: years),
+                                                         fiscalYear: period.year))
             }
             jobs += statements
             pages += statements.count

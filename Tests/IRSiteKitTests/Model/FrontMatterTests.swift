@@ -24,4 +24,20 @@ final class FrontMatterTests: XCTestCase {
             XCTAssertThrowsError(try FrontMatter.splitLines(bad, file: "r.md"), bad.debugDescription)
         }
     }
+
+    /// A release saved with Windows line ends (CRLF) splits like the same file with LF ends,
+    /// and a lone CR inside a line stays in it.
+    func testCRLFFilesSplitLikeLFFiles() throws {
+        let lf = "---\ntitle: A\nperiod: 2001-Q2\n---\nBody line\n\nmore\n"
+        let crlf = try FrontMatter.split(lf.replacingOccurrences(of: "\n", with: "\r\n"), file: "r.md")
+        XCTAssertEqual(crlf.yaml, "title: A\nperiod: 2001-Q2")
+        XCTAssertEqual(crlf.body, "Body line\n\nmore\n")
+        XCTAssertEqual(crlf.bodyLineOffset, 4)
+        let mixed = try FrontMatter.split("---\r\na: \"x\ry\"\n---\r\nbody\r\n", file: "r.md")
+        XCTAssertEqual(mixed.yaml, "a: \"x\ry\"")
+        XCTAssertEqual(mixed.body, "body\n")
+        XCTAssertThrowsError(try FrontMatter.split("---\r\ntitle: A\r\n", file: "r.md")) { error in
+            XCTAssertEqual((error as? LocatedError)?.message, "the front matter opened on line 1 is never closed with '---'")
+        }
+    }
 }

@@ -44,12 +44,14 @@ final class SiteBuildTests: XCTestCase {
     }
 
     /// At archive scale the statements page shows the latest eight quarters and links one
-    /// page per fiscal year, which together show every quarter exactly once per year.
+    /// page per fiscal year, which together show every quarter exactly once per year. A
+    /// fiscal year's page links only its neighbouring years (the site would otherwise grow
+    /// with the square of its years), and every year is reachable from the recent page.
     func testStatementsShowRecentQuartersAndOnePagePerFiscalYear() async throws {
         let tmp = try TempDirectory()
         defer { tmp.remove() }
         var generator = GeneratedContent()
-        generator.quarters = 12
+        generator.quarters = 30
         let generated = try generator.write(to: tmp.path("generated"))
         let output = tmp.path("Output")
         _ = try await Pipeline.build(content: generated.content, templates: Paths.templates, output: output, options: generated.options)
@@ -74,6 +76,16 @@ final class SiteBuildTests: XCTestCase {
         XCTAssertEqual(seen, visible.map(\.label))
         let main = try String(contentsOfFile: output + "/statements/index.html", encoding: .utf8)
         for year in years { XCTAssertTrue(main.contains("href=\"../statements/fy\(year)/index.html\"") && main.contains(">FY\(year)</a>"), "FY\(year) linked") }
+        XCTAssertGreaterThan(years.count, 2 * Routes.neighbouringYears + 2, "enough years that a fiscal year's page links only some")
+        for (at, year) in years.enumerated() {
+            let html = try String(contentsOfFile: output + "/statements/fy\(year)/index.html", encoding: .utf8)
+            let nav = try XCTUnwrap(html.range(of: "class=\"year-nav\"").map { html[$0.upperBound...] })
+            let block = String(nav[..<(nav.range(of: "</nav>")?.lowerBound ?? nav.endIndex)])
+            let linked = HTMLTable.allMatches(#"<a href="\.\./\.\./statements/fy([0-9]+)/index\.html""#, in: block)
+            let expected = years[max(0, at - Routes.neighbouringYears)...min(years.count - 1, at + Routes.neighbouringYears)].map(String.init)
+            XCTAssertEqual(linked, expected, "FY\(year) links the years beside it, newest first")
+            XCTAssertTrue(block.contains("<a href=\"../../statements/index.html\">Latest quarters</a>"), "FY\(year) links the page that lists every year")
+        }
         XCTAssertFalse(FileManager.default.fileExists(atPath: output + "/statements/fy\((years.last ?? 0) - 1)"))
     }
 
