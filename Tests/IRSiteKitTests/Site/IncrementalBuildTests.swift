@@ -161,4 +161,32 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertNotEqual(ab, a_b)
         XCTAssertNotEqual(Fingerprint.of("a"), Fingerprint.of("b"))
     }
+
+    func testFingerprintsTakeWordsAndTailsAndSeeEveryByte() {
+        // Stored in the cache and the manifest: the same bytes give the same digest in every process, on every machine.
+        XCTAssertEqual(Fingerprint.of(bytes: Array("IRSite".utf8)).hex, Fingerprint.of(bytes: Array("IRSite".utf8)).hex)
+        XCTAssertNotEqual(Fingerprint.of(bytes: [0x61]), Fingerprint.of(bytes: [0x61, 0]), "a zero byte in the tail counts")
+        XCTAssertNotEqual(Fingerprint.of(bytes: []), Fingerprint.of(bytes: [UInt8](repeating: 0, count: 8)), "a zero word counts")
+        // A long buffer, every length from 0 to 40 and one flipped bit anywhere, words and tails alike.
+        let bytes = (0..<40).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
+        var seen = Set<Fingerprint>()
+        for length in 0...bytes.count {
+            let base = Array(bytes.prefix(length))
+            XCTAssertTrue(seen.insert(Fingerprint.of(bytes: base)).inserted, "length \(length) has its own digest")
+            for index in base.indices {
+                for bit in 0..<8 {
+                    var flipped = base
+                    flipped[index] ^= 1 << bit
+                    XCTAssertNotEqual(Fingerprint.of(bytes: flipped), Fingerprint.of(bytes: base), "bit \(bit) of byte \(index) of \(length)")
+                }
+            }
+        }
+        // Unaligned starts read the same words as aligned ones.
+        let padded = [UInt8(0)] + bytes
+        padded.withUnsafeBytes { raw in
+            var f = Fingerprint()
+            f.add(UnsafeRawBufferPointer(rebasing: raw[1...]))
+            XCTAssertEqual(f, Fingerprint.of(bytes: bytes))
+        }
+    }
 }
