@@ -115,6 +115,31 @@ final class IncrementalBuildTests: XCTestCase {
         _ = try await f.assertIncrementalEqualsClean("settings edit")
     }
 
+    /// `irsite serve` keeps the resolved periods and the fact book's formula values while site.yaml,
+    /// the layouts and the period files are unchanged: a formula edited with every fact unchanged
+    /// must be evaluated again, never answered from the previous build.
+    func testAnInProcessRebuildAfterAFormulaEditEvaluatesItAgain() async throws {
+        var f = try makeFixture(quarters: 6)
+        f.cache = BuildCache()
+        defer { f.tmp.remove() }
+        _ = try await f.build()
+        let unedited = try await f.assertIncrementalEqualsClean("no edit: the periods come from the cache").diagnostics.map(\.description)
+        try f.edit("statements/balance_sheet.yaml") { $0.replacingOccurrences(of: " + other_current_assets\n", with: "\n") }
+        func findings(_ build: () async throws -> Pipeline.BuildResult) async -> [String] {
+            do {
+                return try await build().diagnostics.map(\.description)
+            } catch let error as DiagnosticsError {
+                return error.diagnostics.map(\.description)
+            } catch {
+                return ["\(error)"]
+            }
+        }
+        let inProcess = await findings { try await f.build() }
+        let clean = await findings { try await f.build(incremental: false, into: f.tmp.path("Clean")) }
+        XCTAssertEqual(inProcess, clean, "the same findings as a clean build")
+        XCTAssertNotEqual(clean, unedited, "the stated total no longer foots with the new formula")
+    }
+
     func testABrokenEditLeavesTheSiteAndItsManifestAsTheyWere() async throws {
         let f = try makeFixture(quarters: 4)
         defer { f.tmp.remove() }
