@@ -14,12 +14,16 @@ extension BuildCache {
         /// The checked site's fact book, once a build made one from these periods.
         var book: FactBook?
 
-        /// What resolving the periods reads: site.yaml (the fiscal calendar), the layouts
-        /// (lines and formulas) and every period file, each by path and digest; nil when a
-        /// digest is missing.
+        /// What resolving the periods reads: site.yaml (the fiscal calendar) and the layouts
+        /// (lines and formulas), hashed here (they are small and not among the build's file
+        /// digests), and every period file by path and digest; nil when a digest is missing.
         static func key(_ files: ContentFiles, digests: [String: Fingerprint]) -> Fingerprint? {
             var f = Fingerprint.of("resolved periods")
-            for file in [files.site].compactMap({ $0 }) + files.layouts + files.periods {
+            for file in [files.site].compactMap({ $0 }) + files.layouts {
+                f.add(file.path)
+                f.add(file.text)
+            }
+            for file in files.periods {
                 guard let digest = digests[file.path] else { return nil }
                 f.add(BuildCacheFile.key(path: file.path, digest: digest))
             }

@@ -1,5 +1,6 @@
 import Foundation
 import IRSiteTestSupport
+import Synchronization
 import XCTest
 @testable import IRSiteKit
 
@@ -124,6 +125,8 @@ final class IncrementalBuildTests: XCTestCase {
         defer { f.tmp.remove() }
         _ = try await f.build()
         let unedited = try await f.assertIncrementalEqualsClean("no edit: the periods come from the cache").diagnostics.map(\.description)
+        let kept = try XCTUnwrap(f.cache?.lastPeriods.withLock { $0 }, "the process keeps the resolved periods")
+        XCTAssertNotNil(kept.book, "and their fact book")
         try f.edit("statements/balance_sheet.yaml") { $0.replacingOccurrences(of: " + other_current_assets\n", with: "\n") }
         func findings(_ build: () async throws -> Pipeline.BuildResult) async -> [String] {
             do {
@@ -137,6 +140,7 @@ final class IncrementalBuildTests: XCTestCase {
         let inProcess = await findings { try await f.build() }
         let clean = await findings { try await f.build(incremental: false, into: f.tmp.path("Clean")) }
         XCTAssertEqual(inProcess, clean, "the same findings as a clean build")
+        XCTAssertNotEqual(f.cache?.lastPeriods.withLock { $0?.key }, kept.key, "the edited layout changed the key")
         XCTAssertNotEqual(clean, unedited, "the stated total no longer foots with the new formula")
     }
 
