@@ -3,20 +3,23 @@ struct BinaryReader {
     struct Malformed: Error {}
 
     private let bytes: [UInt8]
+    /// Where this reader stops: a section is read in place, never copied out of the file's bytes.
+    private let end: Int
     private(set) var offset: Int
     private var strings: [String] = []
 
-    init(_ bytes: [UInt8], from offset: Int = 0) {
+    /// Reads `bytes` from `offset` up to `end` (the end of `bytes` when nil).
+    init(_ bytes: [UInt8], from offset: Int = 0, to end: Int? = nil) {
         self.bytes = bytes
-        self.offset = offset
+        self.end = min(max(end ?? bytes.count, 0), bytes.count)
+        self.offset = min(max(offset, 0), self.end)
     }
 
-    var isAtEnd: Bool { offset == bytes.count }
+    var isAtEnd: Bool { offset == end }
 
     mutating func int() throws -> Int {
-        guard bytes.count - offset >= 8 else { throw Malformed() }
-        var v: UInt64 = 0
-        for i in (0..<8).reversed() { v = v << 8 | UInt64(bytes[offset + i]) }
+        guard end - offset >= 8 else { throw Malformed() }
+        let v = bytes.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) }
         offset += 8
         return Int(Int64(bitPattern: v))
     }
@@ -24,12 +27,12 @@ struct BinaryReader {
     /// A count of things that each take at least one byte: never more than what is left.
     mutating func count() throws -> Int {
         let n = try int()
-        guard n >= 0, n <= bytes.count - offset else { throw Malformed() }
+        guard n >= 0, n <= end - offset else { throw Malformed() }
         return n
     }
 
     mutating func bool() throws -> Bool {
-        guard offset < bytes.count, bytes[offset] <= 1 else { throw Malformed() }
+        guard offset < end, bytes[offset] <= 1 else { throw Malformed() }
         offset += 1
         return bytes[offset - 1] == 1
     }
@@ -64,10 +67,19 @@ struct BinaryReader {
     }
 
     mutating func skip(_ n: Int) throws {
-        guard n >= 0, n <= bytes.count - offset else { throw Malformed() }
+        guard n >= 0, n <= end - offset else { throw Malformed() }
         offset += n
     }
 
-    /// The bytes from `offset` to the end.
-    var rest: ArraySlice<UInt8> { bytes[offset...] }
+    /// The digest of the bytes from `offset` to the end, hashed in place.
+    var restDigest: Fingerprint {
+        bytes.withUnsafeBytes { raw in
+            var f = Fingerprint()
+            f.add(UnsafeRawBufferPointer(rebasing: raw[offset..<end]))
+            return f
+        }
+    }
+
+    /// How many bytes are left.
+    var remaining: Int { end - offset }
 }

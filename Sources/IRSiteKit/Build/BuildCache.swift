@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// What a build reuses from earlier builds: each content file's decoded form, by
 /// path and text, so a rebuild decodes only the files that changed, and each
@@ -36,6 +37,8 @@ public final class BuildCache: Sendable {
     /// Each file's digest by its text, in a long-lived process, where most texts are
     /// the same objects build after build; nil in a one-off build, which hashes each text once.
     let digests: Memo<FileKey, Fingerprint>?
+    /// The periods of the last build, in a long-lived process (``ResolvedPeriods``).
+    let lastPeriods = Mutex<ResolvedPeriods?>(nil)
 
     struct ReleaseDecoding: Sendable {
         var release: Result<Release?, any Error>

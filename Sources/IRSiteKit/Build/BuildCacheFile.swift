@@ -55,6 +55,13 @@ struct BuildCacheFile: Sendable {
 
     /// The whole file, for `identity` (``IRSite/buildIdentity``).
     func encoded(identity: String) -> [UInt8] {
+        let (header, body) = parts(identity: identity)
+        return header + body
+    }
+
+    /// The header (which holds the body's length and digest) and the body, apart, so that
+    /// saving writes them one after the other instead of copying the body behind the header.
+    func parts(identity: String) -> (header: [UInt8], body: [UInt8]) {
         func section(_ tag: Section, _ write: (inout BinaryWriter) -> Void, into body: inout BinaryWriter) {
             // Each section has its own string table, so a reader can skip one it does not know.
             var w = BinaryWriter()
@@ -104,8 +111,7 @@ struct BuildCacheFile: Sendable {
         out.raw(identity)
         out.int(body.bytes.count)
         out.fingerprint(Fingerprint.of(bytes: body.bytes))
-        out.append(body.bytes)
-        return out.bytes
+        return (out.bytes, body.bytes)
     }
 
     /// Reads a cache file's bytes; throws ``Rejected`` unless they are whole, intact and this binary's.
@@ -116,19 +122,19 @@ struct BuildCacheFile: Sendable {
             guard try r.int() == Self.formatVersion else { throw Rejected(description: "written by another version of irsite") }
             guard try r.raw() == identity else { throw Rejected(description: "written by another irsite binary") }
             let length = try r.int(), checksum = try r.fingerprint()
-            let body = Array(r.rest)
-            guard body.count == length else { throw Rejected(description: "truncated or extended") }
-            guard Fingerprint.of(bytes: body) == checksum else { throw Rejected(description: "its contents do not match their checksum") }
-            var b = BinaryReader(body)
+            guard r.remaining == length else { throw Rejected(description: "truncated or extended") }
+            guard r.restDigest == checksum else { throw Rejected(description: "its contents do not match their checksum") }
+            // The body and its sections are read in place: a 13 MB cache is not copied three times.
+            var b = BinaryReader(bytes, from: r.offset)
             while !b.isAtEnd {
                 let tag = try b.int(), size = try b.count()
                 let start = b.offset
-                var s = BinaryReader(Array(body[start..<start + size]))
+                var s = BinaryReader(bytes, from: start, to: start + size)
                 try b.skip(size)
                 switch Section(rawValue: tag) {
                 case .periods:
                     for _ in 0..<(try s.count()) { periods[try s.fingerprint()] = try s.periodFile() }
-                    periodsSection = Array(body[start..<start + size])
+                    periodsSection = Array(bytes[start..<start + size])
                 case .releaseChecks:
                     for _ in 0..<(try s.count()) { releaseChecks[try s.fingerprint()] = try s.releaseCheck() }
                 case .periodChecks:
@@ -149,9 +155,9 @@ struct BuildCacheFile: Sendable {
 
     /// The cache at `url` when it is this binary's and intact; else nil and, when there was a file, why it was not used.
     static func load(from url: URL, identity: String = IRSite.buildIdentity) -> (BuildCacheFile?, rejected: String?) {
-        guard let data = FileManager.default.contents(atPath: url.path) else { return (nil, nil) }
+        guard let bytes = readBytes(url.path) else { return (nil, nil) }
         do {
-            return (try BuildCacheFile(decoding: Array(data), identity: identity), nil)
+            return (try BuildCacheFile(decoding: bytes, identity: identity), nil)
         } catch {
             return (nil, "\(error)")
         }
@@ -161,11 +167,59 @@ struct BuildCacheFile: Sendable {
     /// so a reader sees the old file or the new one, never half of one.
     func save(to url: URL, identity: String = IRSite.buildIdentity) throws {
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
-        try Data(encoded(identity: identity)).write(to: temporary)
+        let (header, body) = parts(identity: identity)
+        do {
+            try Self.writeBytes([header, body], to: temporary.path)
+        } catch {
+            unlink(temporary.path)
+            throw error
+        }
         guard rename(temporary.path, url.path) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(temporary.path)
             throw EnvironmentError("cannot write the build cache '\(url.path)': \(reason)")
+        }
+    }
+
+    /// The bytes of the file at `path` straight into an array (no `Data` to copy from); nil when it cannot be read.
+    static func readBytes(_ path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        let size = Int(info.st_size)
+        var failed = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            while count < size {
+                let n = read(fd, buffer.baseAddress! + count, size - count)
+                if n < 0, errno == EINTR { continue }
+                guard n > 0 else {
+                    failed = n < 0
+                    break
+                }
+                count += n
+            }
+        }
+        // A file that shrank while read comes back short: its checksum then rejects it.
+        return failed ? nil : bytes
+    }
+
+    /// Writes `chunks` one after the other into a new file at `path`.
+    static func writeBytes(_ chunks: [[UInt8]], to path: String) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw EnvironmentError("cannot write the build cache '\(path)': \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        for chunk in chunks {
+            try chunk.withUnsafeBytes { raw in
+                var done = 0
+                while done < raw.count {
+                    let n = write(fd, raw.baseAddress! + done, raw.count - done)
+                    if n < 0, errno == EINTR { continue }
+                    guard n > 0 else { throw EnvironmentError("cannot write the build cache '\(path)': \(String(cString: strerror(errno)))") }
+                    done += n
+                }
+            }
         }
     }
 }

@@ -30,7 +30,7 @@ public enum Pipeline {
         let (site, loadDiagnostics) = SiteLoader.load(files, cache: cache.map { ($0, digests) })
         guard let site else { return (files, nil, nil, loadDiagnostics.sortedForReport(), digests) }
         let memo = cache.map { ReleaseCheckMemo(cache: $0, digests: SiteDigests.content(files: files, site: site, fileDigests: digests)) }
-        let book = FactBook(site: site)
+        let book = cache?.factBook(of: site, key: BuildCache.ResolvedPeriods.key(files, digests: digests)) ?? FactBook(site: site)
         var diagnostics = loadDiagnostics + SiteChecks.run(book, memo: memo)
         // The charts are resolved once, against the site that will be published.
         let published = options.map { PublishedSite(checked: book, options: $0, known: diagnostics) }

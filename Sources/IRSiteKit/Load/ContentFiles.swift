@@ -57,10 +57,19 @@ public struct ContentFiles: Sendable {
         func path(_ relative: String) -> String { root.hasSuffix("/") ? root + relative : root + "/" + relative }
         // Resolved once: a content file is read only when its own resolved path is under it.
         let resolvedRoot = URL(fileURLWithPath: root).resolvingSymlinksInPath().standardizedFileURL.path
-        func text(_ p: String) throws -> String {
+        /// `p` with every link resolved; `resolvedFolder` is its folder's, resolved once for the
+        /// folder: a file that is not itself a link lies in its folder's resolved path.
+        func resolve(_ p: String, in resolvedFolder: String?) -> String {
+            var info = stat()
+            if let resolvedFolder, lstat(p, &info) == 0, info.st_mode & S_IFMT != S_IFLNK, let name = p.split(separator: "/").last {
+                return resolvedFolder + "/" + name
+            }
+            return URL(fileURLWithPath: p).resolvingSymlinksInPath().standardizedFileURL.path
+        }
+        func text(_ p: String, resolvedFolder: String? = nil) throws -> String {
             // A link out of the folder (to /proc/self/environ, say) would be read and quoted in
             // diagnostics, like an attachment link would be copied: refuse both.
-            let resolved = URL(fileURLWithPath: p).resolvingSymlinksInPath().standardizedFileURL.path
+            let resolved = resolve(p, in: resolvedFolder)
             guard resolved.hasPrefix(resolvedRoot.hasSuffix("/") ? resolvedRoot : resolvedRoot + "/") else {
                 throw LocatedError("'\(p)' is a symbolic link to a file outside the content folder; content files must be inside it",
                                    at: SourceLocation(file: p, line: 1, column: 1))
@@ -76,11 +85,12 @@ public struct ContentFiles: Sendable {
         func folder(_ name: String, _ ext: String) throws -> [File] {
             let dir = path(name)
             guard let names = try? fm.contentsOfDirectory(atPath: dir) else { return [] }
+            let resolvedDir = URL(fileURLWithPath: dir).resolvingSymlinksInPath().standardizedFileURL.path
             // `.yml` is read like `.yaml`: a file must never be skipped silently.
             let extensions = ext == "yaml" ? ["yaml", "yml"] : [ext]
             return try names.filter { n in extensions.contains { n.hasSuffix("." + $0) } && !n.hasPrefix(".") }.sorted().map { name in
                 let p = dir + "/" + name
-                return File(path: p, text: try text(p))
+                return File(path: p, text: try text(p, resolvedFolder: resolvedDir))
             }
         }
         let sitePath = path("site.yaml")

@@ -24,8 +24,8 @@ public enum SiteLoader {
         // one error is enough, the rest are checked once it loads.
         var referenceDiagnostics: [Diagnostic] = []
         resolveReferences(layouts: layouts, lines: lines, references: references, diagnostics: &referenceDiagnostics)
-        let periods = loadPeriods(files.periods, calendar: settings?.calendar, layouts: layouts, lines: lines, cache: cache,
-                                  diagnostics: &diagnostics, referenceDiagnostics: &referenceDiagnostics)
+        let periods = resolvedPeriods(files, calendar: settings?.calendar, layouts: layouts, lines: lines, cache: cache,
+                                      diagnostics: &diagnostics, referenceDiagnostics: &referenceDiagnostics)
         let releases = loadReleases(files, allowActive: settings?.rawHTML ?? false, cache: cache, diagnostics: &diagnostics)
         diagnostics += reportable(referenceDiagnostics, failedLayouts: failedLayouts)
         guard let settings, !diagnostics.hasErrors else { return (nil, diagnostics) }
@@ -109,6 +109,29 @@ public enum SiteLoader {
     }
 
     // MARK: Periods and releases
+
+    /// ``loadPeriods(_:calendar:layouts:lines:cache:diagnostics:referenceDiagnostics:)``, or, when
+    /// site.yaml, the layouts and the period files are those of the cache's previous build, what
+    /// it resolved (a release edit in `irsite serve` resolves no period again).
+    static func resolvedPeriods(_ files: ContentFiles, calendar: FiscalCalendar?, layouts: [Layout], lines: [String: LineDefinition],
+                                cache: (cache: BuildCache, digests: [String: Fingerprint])?, diagnostics: inout [Diagnostic],
+                                referenceDiagnostics: inout [Diagnostic]) -> [FiscalPeriod: PeriodData] {
+        let key = cache.flatMap { BuildCache.ResolvedPeriods.key(files, digests: $0.digests) }
+        if let key, let known = cache?.cache.resolvedPeriods(for: key) {
+            diagnostics += known.diagnostics
+            referenceDiagnostics += known.referenceDiagnostics
+            return known.periods
+        }
+        var found: [Diagnostic] = [], references: [Diagnostic] = []
+        let periods = loadPeriods(files.periods, calendar: calendar, layouts: layouts, lines: lines, cache: cache,
+                                  diagnostics: &found, referenceDiagnostics: &references)
+        if let key {
+            cache?.cache.remember(BuildCache.ResolvedPeriods(key: key, periods: periods, diagnostics: found, referenceDiagnostics: references))
+        }
+        diagnostics += found
+        referenceDiagnostics += references
+        return periods
+    }
 
     /// Every period file, decoded on all cores (decoding is most of loading), then resolved
     /// against the layouts. Findings about lines and layouts go to `referenceDiagnostics`.

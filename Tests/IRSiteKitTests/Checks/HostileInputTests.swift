@@ -134,6 +134,19 @@ final class HostileInputTests: XCTestCase {
         XCTAssertFalse(diagnostics.description.contains("hunter2"))
     }
 
+    func testAFolderLinkedOutOfTheContentFolderIsRefused() throws {
+        // Files that are not links are placed by their folder's resolved path: the folder's link still counts.
+        let tmp = try TempDirectory()
+        defer { tmp.remove() }
+        let content = try tmp.copy(Paths.content, as: "Content")
+        let outside = tmp.path("elsewhere")
+        try FileManager.default.moveItem(atPath: content + "/periods", toPath: outside)
+        try FileManager.default.createSymbolicLink(atPath: content + "/periods", withDestinationPath: outside)
+        let (site, diagnostics) = Pipeline.check(content: content)
+        XCTAssertNil(site)
+        XCTAssertTrue(diagnostics.contains { $0.message.contains("is a symbolic link to a file outside the content folder") }, "\(diagnostics)")
+    }
+
     func testSymlinkInsideTheContentFolderIsRead() throws {
         let tmp = try TempDirectory()
         defer { tmp.remove() }

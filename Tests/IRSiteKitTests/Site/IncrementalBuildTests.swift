@@ -1,5 +1,6 @@
 import Foundation
 import IRSiteTestSupport
+import Synchronization
 import XCTest
 @testable import IRSiteKit
 
@@ -115,6 +116,34 @@ final class IncrementalBuildTests: XCTestCase {
         _ = try await f.assertIncrementalEqualsClean("settings edit")
     }
 
+    /// `irsite serve` keeps the resolved periods and the fact book's formula values while site.yaml,
+    /// the layouts and the period files are unchanged: a formula edited with every fact unchanged
+    /// must be evaluated again, never answered from the previous build.
+    func testAnInProcessRebuildAfterAFormulaEditEvaluatesItAgain() async throws {
+        var f = try makeFixture(quarters: 6)
+        f.cache = BuildCache()
+        defer { f.tmp.remove() }
+        _ = try await f.build()
+        let unedited = try await f.assertIncrementalEqualsClean("no edit: the periods come from the cache").diagnostics.map(\.description)
+        let kept = try XCTUnwrap(f.cache?.lastPeriods.withLock { $0 }, "the process keeps the resolved periods")
+        XCTAssertNotNil(kept.book, "and their fact book")
+        try f.edit("statements/balance_sheet.yaml") { $0.replacingOccurrences(of: " + other_current_assets\n", with: "\n") }
+        func findings(_ build: () async throws -> Pipeline.BuildResult) async -> [String] {
+            do {
+                return try await build().diagnostics.map(\.description)
+            } catch let error as DiagnosticsError {
+                return error.diagnostics.map(\.description)
+            } catch {
+                return ["\(error)"]
+            }
+        }
+        let inProcess = await findings { try await f.build() }
+        let clean = await findings { try await f.build(incremental: false, into: f.tmp.path("Clean")) }
+        XCTAssertEqual(inProcess, clean, "the same findings as a clean build")
+        XCTAssertNotEqual(f.cache?.lastPeriods.withLock { $0?.key }, kept.key, "the edited layout changed the key")
+        XCTAssertNotEqual(clean, unedited, "the stated total no longer foots with the new formula")
+    }
+
     func testABrokenEditLeavesTheSiteAndItsManifestAsTheyWere() async throws {
         let f = try makeFixture(quarters: 4)
         defer { f.tmp.remove() }
@@ -160,5 +189,33 @@ final class IncrementalBuildTests: XCTestCase {
         a_b.add("a"); a_b.add("bc")
         XCTAssertNotEqual(ab, a_b)
         XCTAssertNotEqual(Fingerprint.of("a"), Fingerprint.of("b"))
+    }
+
+    func testFingerprintsTakeWordsAndTailsAndSeeEveryByte() {
+        // Stored in the cache and the manifest: the same bytes give the same digest in every process, on every machine.
+        XCTAssertEqual(Fingerprint.of(bytes: Array("IRSite".utf8)).hex, Fingerprint.of(bytes: Array("IRSite".utf8)).hex)
+        XCTAssertNotEqual(Fingerprint.of(bytes: [0x61]), Fingerprint.of(bytes: [0x61, 0]), "a zero byte in the tail counts")
+        XCTAssertNotEqual(Fingerprint.of(bytes: []), Fingerprint.of(bytes: [UInt8](repeating: 0, count: 8)), "a zero word counts")
+        // A long buffer, every length from 0 to 40 and one flipped bit anywhere, words and tails alike.
+        let bytes = (0..<40).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
+        var seen = Set<Fingerprint>()
+        for length in 0...bytes.count {
+            let base = Array(bytes.prefix(length))
+            XCTAssertTrue(seen.insert(Fingerprint.of(bytes: base)).inserted, "length \(length) has its own digest")
+            for index in base.indices {
+                for bit in 0..<8 {
+                    var flipped = base
+                    flipped[index] ^= 1 << bit
+                    XCTAssertNotEqual(Fingerprint.of(bytes: flipped), Fingerprint.of(bytes: base), "bit \(bit) of byte \(index) of \(length)")
+                }
+            }
+        }
+        // Unaligned starts read the same words as aligned ones.
+        let padded = [UInt8(0)] + bytes
+        padded.withUnsafeBytes { raw in
+            var f = Fingerprint()
+            f.add(UnsafeRawBufferPointer(rebasing: raw[1...]))
+            XCTAssertEqual(f, Fingerprint.of(bytes: bytes))
+        }
     }
 }
