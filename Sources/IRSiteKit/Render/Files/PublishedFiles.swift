@@ -230,23 +230,33 @@ public struct PublishedFiles: Sendable {
     }
 
     func allData() -> OutputFile {
-        // Each line once, in its home statement's row order.
-        var lines: [(layout: Layout, row: LineRow)] = []
+        // Each line once, in its home statement's row order, with its fields already quoted
+        // (the same for every period): "statement,line,label,unit," as bytes.
+        var lines: [(line: String, fields: [UInt8])] = []
         for layout in site.layouts {
-            for row in layout.lineRows where site.lines[row.line]?.home == layout.id { lines.append((layout, row)) }
-        }
-        // Record by record into one buffer: at archive scale this file is the largest, so no table of fields is kept.
-        var text = CSVWriter.record(Self.factsHeader)
-        for period in site.periods.keys.sorted(by: >) {
-            guard let data = site.periods[period] else { continue }
-            for (layout, row) in lines {
-                guard let fact = data.facts[row.line] else { continue }
+            for row in layout.lineRows where site.lines[row.line]?.home == layout.id {
                 // Text columns cannot become spreadsheet formulas; the value is a plain number.
-                text += CSVWriter.record([period.id, data.end.iso, layout.id, row.line, row.label, row.unit.description].map(CSVWriter.text)
-                                         + [fact.value.map { $0.plain(places: fact.places) } ?? ""])
+                let fields = [layout.id, row.line, row.label, row.unit.description].map { CSVWriter.field(CSVWriter.text($0)) }
+                lines.append((row.line, Array((fields.joined(separator: ",") + ",").utf8)))
             }
         }
-        return OutputFile(path: Routes.allData, text: text)
+        // Record by record into one byte buffer sized up front: at archive scale this is the
+        // largest file, so neither a table of fields nor a String (copied to bytes) is kept.
+        let periods = site.periods.keys.sorted(by: >)
+        var bytes = Array(CSVWriter.record(Self.factsHeader).utf8)
+        bytes.reserveCapacity(bytes.count + periods.count * lines.reduce(0) { $0 + $1.fields.count + 40 })
+        for period in periods {
+            guard let data = site.periods[period] else { continue }
+            let prefix = Array(([period.id, data.end.iso].map { CSVWriter.field(CSVWriter.text($0)) }.joined(separator: ",") + ",").utf8)
+            for (line, fields) in lines {
+                guard let fact = data.facts[line] else { continue }
+                bytes += prefix
+                bytes += fields
+                if let value = fact.value { bytes += value.plain(places: fact.places).utf8 }
+                bytes += [0x0D, 0x0A]
+            }
+        }
+        return OutputFile(path: Routes.allData, contents: bytes)
     }
 
     /// The period's figures as JSON, written straight into one buffer in the fixed, sorted key
