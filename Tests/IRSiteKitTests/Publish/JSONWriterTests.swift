@@ -3,20 +3,6 @@ import XCTest
 @testable import IRSiteKit
 
 final class PublishJSONWriterTests: XCTestCase {
-    struct Figure: Encodable {
-        var line: String
-        var value: JSONWriter.Number?
-        var change: JSONWriter.Number?
-    }
-
-    struct PeriodData: Encodable {
-        var period: String
-        var url: String
-        var unit: String
-        var figures: [Figure]
-        var fx: JSONWriter.Number
-    }
-
     func number(_ text: String) -> JSONWriter.Number { JSONWriter.Number(exactly: Exact(decimal: text)!)! }
 
     func testNumbersAreExact() {
@@ -40,11 +26,15 @@ final class PublishJSONWriterTests: XCTestCase {
     }
 
     func testDocumentIsByteExactSortedAndPretty() throws {
-        let data = PeriodData(period: "2001-q2", url: "https://ir.example.com/releases/2001-q2/", unit: "JPY millions", figures: [
-            Figure(line: "total_revenues", value: number("3431156"), change: number("0.1")),
-            Figure(line: "net_loss", value: number("-68.61"), change: nil),
-        ], fx: number("119.23"))
-        let text = try JSONWriter.render(data)
+        let data = JSONWriter.Value.object([
+            "period": .string("2001-q2"), "url": .string("https://ir.example.com/releases/2001-q2/"), "unit": .string("JPY millions"),
+            "figures": .array([
+                .object(["line": .string("total_revenues"), "value": .number(number("3431156")), "change": .number(number("0.1"))]),
+                .object(["line": .string("net_loss"), "value": .number(number("-68.61"))]),
+            ]),
+            "fx": .number(number("119.23")),
+        ])
+        let text = JSONWriter.render(data)
         XCTAssertEqual(text, """
         {
           "figures": [
@@ -65,7 +55,7 @@ final class PublishJSONWriterTests: XCTestCase {
         }
 
         """)
-        XCTAssertEqual(try JSONWriter.render(data, pretty: false),
+        XCTAssertEqual(JSONWriter.render(data, pretty: false),
                        #"{"figures":[{"change":0.1,"line":"total_revenues","value":3431156},{"line":"net_loss","value":-68.61}],"fx":119.23,"period":"2001-q2","unit":"JPY millions","url":"https://ir.example.com/releases/2001-q2/"}"#)
         // Valid JSON for an independent parser, and the literals read back exactly (as decimals, not doubles).
         XCTAssertNoThrow(try JSONSerialization.jsonObject(with: Data(text.utf8)))
@@ -107,34 +97,16 @@ final class PublishJSONWriterTests: XCTestCase {
         XCTAssertEqual(back?["z"] as? String, "a/b \"q\" \\ \n\r\t\u{0}\u{1F}\u{7F} 日本 😀 \u{2028}")
     }
 
-    func testEncodablesAndPrimitives() throws {
-        struct Mixed: Encodable {
-            var ints: [Int] = [1, -2]
-            var small: Int8 = -8
-            var big: UInt64 = .max
-            var huge: Int128 = Int128(Int64.max) * 4
-            var double: Double = 0.1
-            var decimal: Decimal = Decimal(string: "-68.61")!
-            var link: URL = URL(string: "https://ir.example.com/a/b")!
-            var missing: String? = nil
-            var nested: [String: [JSONWriter.Number]] = ["k": [JSONWriter.Number(7)]]
-        }
-        XCTAssertEqual(try JSONWriter.render(Mixed(), pretty: false),
-                       #"{"big":18446744073709551615,"decimal":-68.61,"double":0.1,"huge":36893488147419103228,"ints":[1,-2],"link":"https://ir.example.com/a/b","nested":{"k":[7]},"small":-8}"#)
-        XCTAssertThrowsError(try JSONWriter.render([Double.nan]))
-        XCTAssertThrowsError(try JSONWriter.render(["x": Double.infinity]))
-        // Outside JSONWriter a Number stays exact as a string, never a Double.
+    /// Outside JSONWriter (e.g. with `JSONEncoder`) a Number stays exact as a string, never a Double.
+    func testNumberEncodesAsItsLiteral() throws {
         let foreign = try JSONEncoder().encode([JSONWriter.Number(exactly: Exact(decimal: "-68.61")!)!])
         XCTAssertEqual(String(decoding: foreign, as: UTF8.self), #"["-68.61"]"#)
-        // A Value nested inside an Encodable is taken as is.
-        struct Wrapper: Encodable { var v: JSONWriter.Value }
-        XCTAssertEqual(try JSONWriter.render(Wrapper(v: .number(JSONWriter.Number(literal: "1.50")!)), pretty: false), #"{"v":1.50}"#)
     }
 
     func testKeysAreWrittenInCodePointOrder() throws {
-        var dictionary: [String: Int] = [:]
-        for i in 0..<500 { dictionary["key\(i * 7919 % 1000)"] = i }
-        let first = try JSONWriter.render(dictionary)
+        var dictionary: [String: JSONWriter.Value] = [:]
+        for i in 0..<500 { dictionary["key\(i * 7919 % 1000)"] = .number(JSONWriter.Number(i)) }
+        let first = JSONWriter.render(.object(dictionary))
         let keys = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(first.utf8)) as? [String: Int]).keys
         XCTAssertEqual(keys.count, 500)
         let order = first.split(separator: "\n").dropFirst().dropLast().map { $0.split(separator: "\"")[1] }
