@@ -172,7 +172,7 @@ extension ChartLayout {
         }
         b.close("g")
         if d.categories.isEmpty {
-            b.text("No data", x: (left + right) / 2, y: plotTop + rowHeight / 2 + 0.35 * fs, size: fs, anchor: .middle, fill: ChartPalette.mutedText, role: "no-data")
+            b.text(d.strings.text("chart_no_data"), x: (left + right) / 2, y: plotTop + rowHeight / 2 + 0.35 * fs, size: fs, anchor: .middle, fill: ChartPalette.mutedText, role: "no-data")
         }
         b.newline()
         let height = (bottom + pad).rounded(.up)

@@ -24,7 +24,7 @@ extension ChartLayout {
         drawValueLabels(labels, plotTop: plotTop, &b)
         let bottom = drawCategoryLabels(d, plot, top: plotBottom + room.below + 8, &b)
         if d.categories.isEmpty {
-            b.text("No data", x: plot.left + plot.width / 2, y: plotTop + plot.height / 2, size: Style.font, anchor: .middle,
+            b.text(d.strings.text("chart_no_data"), x: plot.left + plot.width / 2, y: plotTop + plot.height / 2, size: Style.font, anchor: .middle,
                    fill: ChartPalette.mutedText, role: "no-data")
         }
         b.newline()
