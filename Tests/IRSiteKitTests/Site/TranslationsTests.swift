@@ -31,12 +31,15 @@ final class TranslationsTests: XCTestCase {
     /// the table is asked for (months by number).
     func testRenderAsksForExactlyTheTablesKeys() throws {
         let en = try table("en")
-        let render = Paths.root.appendingPathComponent("Sources/IRSiteKit/Render").path
+        let kit = Paths.root.appendingPathComponent("Sources/IRSiteKit").path
+        // The renderer and the table's own grammar (list joining).
+        let files = (FileManager.default.enumerator(atPath: kit + "/Render")?.allObjects as? [String] ?? []).map { "Render/" + $0 }
+            + ["Model/Translations.swift"]
         var literals: Set<String> = [], asked: Set<String> = []
         let literal = try NSRegularExpression(pattern: #""([a-z][a-z0-9]*(?:_[a-z0-9]+)+)""#)
         let call = try NSRegularExpression(pattern: #"(?:text|plural)\("([a-z0-9_]+)""#)
-        for name in FileManager.default.enumerator(atPath: render)?.allObjects as? [String] ?? [] where name.hasSuffix(".swift") {
-            let source = try String(contentsOfFile: render + "/" + name, encoding: .utf8), ns = source as NSString
+        for name in files where name.hasSuffix(".swift") {
+            let source = try String(contentsOfFile: kit + "/" + name, encoding: .utf8), ns = source as NSString
             let whole = NSRange(location: 0, length: ns.length)
             for m in literal.matches(in: source, range: whole) { literals.insert(ns.substring(with: m.range(at: 1))) }
             for m in call.matches(in: source, range: whole) { asked.insert(ns.substring(with: m.range(at: 1))) }

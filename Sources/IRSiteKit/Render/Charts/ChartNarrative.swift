@@ -63,13 +63,12 @@ enum ChartNarrative {
         if last.1 == first.1 {
             sentence = t.text("chart_same_value", ["series": label, "value": d.phrase(first.1), "first": name(first.0), "last": name(last.0)])
         } else {
-            var key = last.1 > first.1 ? "chart_rose" : "chart_fell"
-            var change = ""
-            if first.1.signum > 0, last.1.signum > 0, let c = FigureFormatter(d.spec.conventions).change(from: first.1, to: last.1) {
-                key += "_by"
-                change = FigureFormatter(d.spec.conventions).format(c.magnitude, places: 1)
-            }
-            sentence = t.text(key, ["series": label, "change": change, "from": d.phrase(first.1), "first": name(first.0),
+            let formatter = FigureFormatter(d.spec.conventions)
+            // The percentage only between two positive values.
+            let change = first.1.signum > 0 && last.1.signum > 0
+                ? formatter.change(from: first.1, to: last.1).map { formatter.format($0.magnitude, places: 1) } : nil
+            let key = last.1 > first.1 ? (change == nil ? "chart_rose" : "chart_rose_by") : (change == nil ? "chart_fell" : "chart_fell_by")
+            sentence = t.text(key, ["series": label, "change": change ?? "", "from": d.phrase(first.1), "first": name(first.0),
                                     "to": d.phrase(last.1), "last": name(last.0)])
         }
         if points.count >= 3 {
