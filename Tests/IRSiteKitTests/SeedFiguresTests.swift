@@ -8,7 +8,7 @@ final class SeedFiguresTests: XCTestCase {
         let (site, diagnostics) = Pipeline.check(content: Paths.content)
         let loaded = try XCTUnwrap(site, diagnostics.map(\.description).joined(separator: "\n"))
         let seed = try SeedReference()
-        let builder = TableBuilder(site: loaded)
+        let builder = TableBuilder(site: loaded, strings: .theme)
         let deriver = StatementDeriver(book: FactBook(site: loaded))
         let period = FiscalPeriod(year: 2001, quarter: 2)
         var mismatches: [String] = []

@@ -157,16 +157,18 @@ extension Pipeline {
         let (site, unpublished) = (publication.site, publication.unpublished)
         // The calendar decides the notice every page carries, so it is part of every page's digest.
         let calendar = FinancialCalendar(site: site)
-        let notice = PageRenderer.quietPeriodNotice(calendar, now: options.now, shortName: site.settings.shortName)
+        let strings = try theme.strings(for: site)
+        let notice = PageRenderer.quietPeriodNotice(calendar, now: options.now, shortName: site.settings.shortName, strings: strings)
         let extra = ["drafts=\(options.includeDrafts) future=\(options.includeFuture) preview=\(!unpublished.isEmpty)",
                      "pdf=\(pdf.map { "\($0)" } ?? "none")", notice]
         let digests = try SiteDigests.of(files: files, site: site, templates: templates, settings: extra, fileDigests: fileDigests)
         // One derived table per (period, layout) for pages and data files alike, each dropped after its last use.
         let derived = DerivedTables(deriver: StatementDeriver(book: publication.book))
         let renderer = PageRenderer(site: site, templates: theme, now: options.now, unpublished: unpublished, pdfPaper: pdf, digests: digests,
-                                    book: publication.book, calendar: calendar, charts: publication.charts, derived: derived)
+                                    book: publication.book, calendar: calendar, charts: publication.charts, derived: derived,
+                                    strings: strings)
         let published = PublishedFiles(book: renderer.book, unpublished: Set(unpublished.keys), isPreview: options.isPreview,
-                                       charts: renderer.charts, digests: digests, calendar: calendar, drawings: renderer.drawings, derived: derived)
+                                       charts: renderer.charts, strings: strings, digests: digests, calendar: calendar, drawings: renderer.drawings, derived: derived)
         // Period by period, newest first, so that few derived tables are held at once.
         let rendered = RenderJobs(renderer: renderer, published: published)
         let attachments = renderer.attachmentJobs

@@ -14,9 +14,11 @@ public struct SiteFile: Decodable, Sendable {
     public var contacts: [Contact]
     public var rawHTML: Bool
     public var summary: SummarySettings
+    /// Replacements for messages of the theme's translation table.
+    public var strings: [Translations.Override]
 
     enum CodingKeys: String, CodingKey {
-        case company, listing, language, currency, figures, headline, contacts, summary
+        case company, listing, language, currency, figures, headline, contacts, summary, strings
         case shortName = "short_name", baseURL = "base_url", timeZone = "time_zone"
         case fiscalYear = "fiscal_year", translationCurrency = "translation_currency", rawHTML = "raw_html"
     }
@@ -37,6 +39,7 @@ public struct SiteFile: Decodable, Sendable {
         contacts = try c.decodeIfPresent([Contact].self, forKey: .contacts) ?? []
         rawHTML = try c.decodeIfPresent(Bool.self, forKey: .rawHTML) ?? false
         summary = try c.decodeIfPresent(SummarySettings.self, forKey: .summary) ?? SummarySettings()
+        strings = try c.decodeIfPresent(TranslationEntries.self, forKey: .strings)?.overrides ?? []
     }
 }
 

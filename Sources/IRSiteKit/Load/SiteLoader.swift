@@ -64,7 +64,7 @@ public enum SiteLoader {
                 calendar: FiscalCalendar(startMonth: min(max(start.value, 1), 12), namedFor: raw.fiscalYear.namedFor),
                 currency: raw.currency, translationCurrency: raw.translationCurrency, figures: raw.figures,
                 headline: raw.headline, contacts: raw.contacts, rawHTML: raw.rawHTML, summary: raw.summary,
-                file: siteFile.path)
+                file: siteFile.path, strings: raw.strings)
         } catch {
             diagnostics.append(diagnostic(error, file: siteFile.path))
             return nil

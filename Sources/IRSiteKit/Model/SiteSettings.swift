@@ -17,4 +17,6 @@ public struct SiteSettings: Sendable {
     public var rawHTML: Bool
     public var summary: SummarySettings
     public var file: String
+    /// `strings:`: the site's replacements for messages of the theme's translation table.
+    public var strings: [Translations.Override] = []
 }

@@ -16,7 +16,7 @@ final class ChartGoldenTests: XCTestCase {
         if ChartFixtures.updating { try fm.createDirectory(at: ChartFixtures.directory, withIntermediateDirectories: true) }
         var rewritten: [String] = []
         for (name, spec) in ChartSamples.all {
-            let svg = ChartRenderer.svg(spec, standalone: true)
+            let svg = ChartRenderer.svg(spec, strings: .theme, standalone: true)
             let url = ChartFixtures.directory.appendingPathComponent("\(name).svg")
             if ChartFixtures.updating {
                 if fm.contents(atPath: url.path) != Data(svg.utf8) {
@@ -55,7 +55,7 @@ final class ChartGoldenTests: XCTestCase {
         let number = try NSRegularExpression(pattern: #"(?<![\w#.-])-?\d+\.\d+"#)
         let attribute = try NSRegularExpression(pattern: #" (?:x|y|x1|y1|x2|y2|width|height|r|cx|cy|viewBox|transform|font-size|stroke-width)="([^"]*)""#)
         for (name, spec) in ChartSamples.all + ChartLayoutTests.extraSpecs {
-            let svg = ChartRenderer.svg(spec, standalone: true)
+            let svg = ChartRenderer.svg(spec, strings: .theme, standalone: true)
             let ns = svg as NSString
             var checked = 0
             for match in attribute.matches(in: svg, range: NSRange(location: 0, length: ns.length)) {
@@ -82,7 +82,7 @@ final class ChartGoldenTests: XCTestCase {
         for (name, spec) in ChartSamples.all + ChartLayoutTests.extraSpecs {
             for standalone in [true, false] {
                 let path = dir.path("\(name)\(standalone ? "" : "-inline").svg")
-                try Data(ChartRenderer.svg(spec, standalone: standalone).utf8).write(to: URL(fileURLWithPath: path))
+                try Data(ChartRenderer.svg(spec, strings: .theme, standalone: standalone).utf8).write(to: URL(fileURLWithPath: path))
                 files.append(path)
             }
         }
@@ -98,7 +98,7 @@ final class ChartGoldenTests: XCTestCase {
         defer { dir.remove() }
         let samples = ChartSamples.all
         for (name, spec) in samples {
-            try Data(ChartRenderer.svg(spec, standalone: true).utf8).write(to: URL(fileURLWithPath: dir.path("\(name).svg")))
+            try Data(ChartRenderer.svg(spec, strings: .theme, standalone: true).utf8).write(to: URL(fileURLWithPath: dir.path("\(name).svg")))
         }
         // Render and decode in parallel; assert afterwards, on this thread.
         let lock = NSLock()
@@ -123,7 +123,7 @@ final class ChartGoldenTests: XCTestCase {
             let image: ChartPNG
             do { image = try XCTUnwrap(results[name], name).get() } catch { XCTFail("\(name): \(error)"); continue }
             XCTAssertEqual(image.width, 240, name)
-            let data = ChartData(spec)
+            let data = ChartData(spec, strings: .theme)
             let expectedHeight = ChartLayout.scene(data).height * 240 / ChartStyle.width
             XCTAssertEqual(Double(image.height), expectedHeight, accuracy: 1, name)
             inked[name] = image.inkedPixels

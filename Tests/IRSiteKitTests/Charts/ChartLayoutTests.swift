@@ -2,6 +2,7 @@ import Foundation
 import IRSiteSamples
 import XCTest
 @testable import IRSiteKit
+import IRSiteTestSupport
 
 /// Layout checks that hold for every chart: no text overlaps another, text
 /// stays inside the viewBox, the legend sits above the plot, ids are unique.
@@ -80,16 +81,16 @@ final class ChartLayoutTests: XCTestCase {
 
     func testEdgeCasesDescribeAndTabulateSensibly() {
         let cases = Dictionary(uniqueKeysWithValues: Self.edgeCases.map { ($0.name, $0.spec) })
-        XCTAssertEqual(ChartRenderer.description(cases["empty"]!), "Bar chart of Nothing yet, for 0 categories. It has no data.")
-        XCTAssertEqual(ChartRenderer.table(cases["empty"]!).rows, [])
-        XCTAssertEqual(ChartRenderer.table(cases["ragged"]!).rows.map(\.cells),
+        XCTAssertEqual(ChartRenderer.description(cases["empty"]!, strings: .theme), "Bar chart of Nothing yet, for 0 categories. It has no data.")
+        XCTAssertEqual(ChartRenderer.table(cases["empty"]!, strings: .theme).rows, [])
+        XCTAssertEqual(ChartRenderer.table(cases["ragged"]!, strings: .theme).rows.map(\.cells),
                        [["5", "1", "-"], ["-", "2", "-"], ["-", "3", "-"], ["-", "4", "-"]], "extra values are ignored, missing ones are blank")
-        XCTAssertTrue(ChartRenderer.description(cases["ragged"]!).contains("All missing: no data."))
-        XCTAssertEqual(ChartRenderer.table(cases["range-only"]!).rows.map(\.cells), [["10,000–10,500", ""], ["", "(300)–(150)"]],
+        XCTAssertTrue(ChartRenderer.description(cases["ragged"]!, strings: .theme).contains("All missing: no data."))
+        XCTAssertEqual(ChartRenderer.table(cases["range-only"]!, strings: .theme).rows.map(\.cells), [["10,000–10,500", ""], ["", "(300)–(150)"]],
                        "a reversed range is put in order")
-        XCTAssertEqual(ChartRenderer.table(cases["wordy"]!).rows[0].cells, ["3.000000000", "(1.000000000)", "2.000000000"], "decimals are capped at 9")
-        XCTAssertEqual(ChartRenderer.table(cases["rounds-to-zero"]!).rows[0].cells, ["0.000"], "no sign on a value that rounds to zero, like FigureFormatter")
-        let svg = ChartRenderer.svg(cases["rounds-to-zero"]!)
+        XCTAssertEqual(ChartRenderer.table(cases["wordy"]!, strings: .theme).rows[0].cells, ["3.000000000", "(1.000000000)", "2.000000000"], "decimals are capped at 9")
+        XCTAssertEqual(ChartRenderer.table(cases["rounds-to-zero"]!, strings: .theme).rows[0].cells, ["0.000"], "no sign on a value that rounds to zero, like FigureFormatter")
+        let svg = ChartRenderer.svg(cases["rounds-to-zero"]!, strings: .theme)
         XCTAssertTrue(svg.contains("<title>A: $0.000</title>"), "a value that rounds to zero has no sign in tooltips")
     }
 
@@ -97,7 +98,7 @@ final class ChartLayoutTests: XCTestCase {
 
     func testNoTextOverlapsAnotherAndAllTextIsInside() {
         for (name, spec) in Self.everySpec {
-            let scene = ChartLayout.scene(ChartData(spec))
+            let scene = ChartLayout.scene(ChartData(spec, strings: .theme))
             let texts = scene.texts
             for (i, a) in texts.enumerated() {
                 XCTAssertGreaterThanOrEqual(a.minX, 0, "\(name): '\(a.text)' sticks out left")
@@ -113,8 +114,8 @@ final class ChartLayoutTests: XCTestCase {
 
     func testLegendAndHeadingStayAboveThePlotAndLabelsClearOfBars() {
         for (name, spec) in Self.everySpec {
-            let scene = ChartLayout.scene(ChartData(spec))
-            let horizontal = ChartData(spec).horizontal
+            let scene = ChartLayout.scene(ChartData(spec, strings: .theme))
+            let horizontal = ChartData(spec, strings: .theme).horizontal
             for text in scene.texts where ["title", "subtitle", "legend-label"].contains(text.role) || (text.role == "axis-title" && !horizontal) {
                 XCTAssertLessThanOrEqual(text.maxY, scene.plot.y, "\(name): \(text.role) '\(text.text)' reaches into the plot")
             }
@@ -132,7 +133,7 @@ final class ChartLayoutTests: XCTestCase {
     }
 
     func testValueLabelsFitInsideOrGoOutside() {
-        let scene = ChartLayout.scene(ChartData(ChartSamples.revenue))
+        let scene = ChartLayout.scene(ChartData(ChartSamples.revenue, strings: .theme))
         let inside = scene.texts.filter { $0.role == "value inside" }.map(\.text)
         let outside = scene.texts.filter { $0.role == "value" }.map(\.text)
         XCTAssertEqual(inside, ["8,108", "8,333", "9,528"], "tall bars carry their labels inside")
@@ -141,45 +142,45 @@ final class ChartLayoutTests: XCTestCase {
         var narrow = ChartSamples.revenue
         narrow.categories = (1...8).map { "Q\($0)" }
         narrow.series[0].values = (1...8).map { Exact(1_000 * $0) }
-        let wrapped = ChartLayout.scene(ChartData(narrow))
+        let wrapped = ChartLayout.scene(ChartData(narrow, strings: .theme))
         let pieces = wrapped.texts.filter { $0.role == "range-label" }.map(\.text)
         XCTAssertGreaterThan(pieces.count, 1, "the range label wraps to fit a narrow slot")
         XCTAssertEqual(pieces.joined(), "10,000–10,500")
-        let income = ChartLayout.scene(ChartData(ChartSamples.operatingIncome))
+        let income = ChartLayout.scene(ChartData(ChartSamples.operatingIncome, strings: .theme))
         XCTAssertEqual(income.texts.filter { $0.role == "value" }.map(\.text), ["16"], "a short bar's label goes outside")
         XCTAssertEqual(income.texts.filter { $0.role == "value inside" }.map(\.text), ["(632)", "(300)"])
         XCTAssertEqual(income.texts.filter { $0.role == "tick-label" }.map(\.text), ["(800)", "(600)", "(400)", "(200)", "0", "200", "400"], "from the bottom up")
         // With 40 bars the labels cannot fit: none are drawn (the values are in the titles and the table).
-        let forty = ChartLayout.scene(ChartData(ChartSamples.quarterly(40)))
+        let forty = ChartLayout.scene(ChartData(ChartSamples.quarterly(40), strings: .theme))
         XCTAssertTrue(forty.texts.filter { $0.role.hasPrefix("value") }.isEmpty)
     }
 
     func testCategoryLabelsWrapThenRotateThenThin() {
-        func roles(_ spec: ChartSpec) -> [String] { ChartLayout.scene(ChartData(spec)).texts.filter { $0.role == "category-label" }.map(\.text) }
+        func roles(_ spec: ChartSpec) -> [String] { ChartLayout.scene(ChartData(spec, strings: .theme)).texts.filter { $0.role == "category-label" }.map(\.text) }
         var long = ChartSamples.revenue
         long.categories = ["First half of fiscal 2000", "Second half of fiscal 2000", "First half of fiscal 2001"]
         XCTAssertEqual(roles(long).prefix(2), ["First half of", "fiscal 2000"], "wrapped at spaces")
-        let twenty = ChartLayout.scene(ChartData(ChartSamples.quarterly(20)))
+        let twenty = ChartLayout.scene(ChartData(ChartSamples.quarterly(20), strings: .theme))
         XCTAssertEqual(twenty.texts.filter { $0.role == "category-label" }.count, 20)
         XCTAssertTrue(twenty.body.contains("rotate(-45 "), "20 quarters rotate 45°")
-        XCTAssertFalse(ChartLayout.scene(ChartData(ChartSamples.quarterly(8))).body.contains("rotate("), "8 quarters fit flat")
-        let forty = ChartLayout.scene(ChartData(ChartSamples.quarterly(40)))
+        XCTAssertFalse(ChartLayout.scene(ChartData(ChartSamples.quarterly(8), strings: .theme)).body.contains("rotate("), "8 quarters fit flat")
+        let forty = ChartLayout.scene(ChartData(ChartSamples.quarterly(40), strings: .theme))
         XCTAssertTrue(forty.body.contains("rotate(-90 "))
         XCTAssertEqual(forty.texts.filter { $0.role == "category-label" }.count, 20, "every other label of 40")
     }
 
     func testMarginsFitTheLongestTickLabel() {
-        let scene = ChartLayout.scene(ChartData(ChartSamples.large))
+        let scene = ChartLayout.scene(ChartData(ChartSamples.large, strings: .theme))
         let ticks = scene.texts.filter { $0.role == "tick-label" }
         XCTAssertEqual(ticks.map(\.text).last, "1,500,000,000,000")
         for tick in ticks { XCTAssertGreaterThanOrEqual(tick.minX, ChartStyle.pad - 0.01); XCTAssertLessThan(tick.maxX, scene.plot.x) }
-        let small = ChartLayout.scene(ChartData(ChartSamples.small))
+        let small = ChartLayout.scene(ChartData(ChartSamples.small, strings: .theme))
         XCTAssertEqual(small.texts.filter { $0.role == "tick-label" }.map(\.text),
                        ["(0.002)", "(0.001)", "0.000", "0.001", "0.002", "0.003"])
     }
 
     func testBarsStartAtZeroAndTheDataFillTheAxis() {
-        let data = ChartData(ChartSamples.netLoss)
+        let data = ChartData(ChartSamples.netLoss, strings: .theme)
         let scene = ChartLayout.scene(data)
         let bars = scene.marks
         XCTAssertEqual(bars.count, 3)
@@ -195,7 +196,7 @@ final class ChartLayoutTests: XCTestCase {
         let regex = try NSRegularExpression(pattern: #" id="([^"]+)""#)
         var all = Set<String>()
         for (name, spec) in Self.everySpec {
-            let svg = ChartRenderer.svg(spec)
+            let svg = ChartRenderer.svg(spec, strings: .theme)
             let ids = regex.matches(in: svg, range: NSRange(location: 0, length: (svg as NSString).length)).map { (svg as NSString).substring(with: $0.range(at: 1)) }
             XCTAssertEqual(Set(ids).count, ids.count, "\(name): duplicate ids")
             let prefix = ChartData.sanitize(spec.idPrefix)
@@ -214,8 +215,8 @@ final class ChartLayoutTests: XCTestCase {
     }
 
     func testStandaloneAndInlineForms() {
-        let standalone = ChartRenderer.svg(ChartSamples.revenue, standalone: true)
-        let inline = ChartRenderer.svg(ChartSamples.revenue, standalone: false)
+        let standalone = ChartRenderer.svg(ChartSamples.revenue, strings: .theme, standalone: true)
+        let inline = ChartRenderer.svg(ChartSamples.revenue, strings: .theme, standalone: false)
         XCTAssertTrue(standalone.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\""))
         XCTAssertTrue(inline.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\""))
         XCTAssertEqual(standalone, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + inline)
@@ -230,7 +231,7 @@ final class ChartLayoutTests: XCTestCase {
         var spec = ChartSamples.single
         spec.title = "R&D <costs> \"quoted\" 'single'\u{7}"
         spec.categories = ["A&B"]
-        let svg = ChartRenderer.svg(spec, standalone: true)
+        let svg = ChartRenderer.svg(spec, strings: .theme, standalone: true)
         XCTAssertTrue(svg.contains("R&amp;D &lt;costs&gt; &quot;quoted&quot; &apos;single&apos;<"))
         XCTAssertTrue(svg.contains(">A&amp;B<"))
         XCTAssertFalse(svg.contains("\u{7}"))

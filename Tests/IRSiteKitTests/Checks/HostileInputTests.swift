@@ -195,7 +195,7 @@ final class HostileInputTests: XCTestCase {
         content.edit(income, replacing: "label: \"Dedicated access services\"", with: "label: \"@SUM(A1)\"")
         let site = try XCTUnwrap(SiteLoader.load(content.files).site)
         let book = FactBook(site: site)
-        let published = PublishedFiles(book: book, unpublished: [], isPreview: false, charts: ReleaseCharts.all(in: book))
+        let published = PublishedFiles(book: book, unpublished: [], isPreview: false, charts: ReleaseCharts.all(in: book), strings: .theme)
         let rows = try PublishCSVParser.parse(String(decoding: published.csv(FiscalPeriod(year: 2001, quarter: 2)).contents, as: UTF8.self))
         let dialUp = try XCTUnwrap(rows.first { $0[4] == "dial_up_access_services" && $0[0] == "2001-q2" })
         XCTAssertEqual(dialUp[5], "'=HYPERLINK(\"http://evil\")")

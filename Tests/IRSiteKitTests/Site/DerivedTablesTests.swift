@@ -30,7 +30,7 @@ final class DerivedTablesTests: XCTestCase {
         let renderer = PageRenderer(site: site, templates: try await Templates(directory: Paths.templates), now: generated.options.now,
                                     unpublished: unpublished, book: book, derived: derived)
         let published = PublishedFiles(book: book, unpublished: Set(unpublished.keys), isPreview: generated.options.isPreview,
-                                       charts: renderer.charts, derived: derived)
+                                       charts: renderer.charts, strings: renderer.strings, derived: derived)
         let rendered = RenderJobs(renderer: renderer, published: published)
         XCTAssertEqual(rendered.pages, 2 * site.releases.count + 3 + 1 + Set(site.periods.keys.map(\.year)).count)
         XCTAssertEqual(Set(rendered.jobs.map(\.path)).count, rendered.jobs.count, "a file made twice")

@@ -39,13 +39,16 @@ struct ChartData {
     let prefix: String
     /// `spec.valueDecimals`, kept within 0…9.
     let decimals: Int
+    /// The words drawn and the description's sentences.
+    let strings: Translations
 
     var stacked: Bool { spec.kind == .stackedBar }
     var horizontal: Bool { spec.kind == .horizontalBar }
     var seriesCount: Int { values.count }
 
-    init(_ spec: ChartSpec) {
+    init(_ spec: ChartSpec, strings: Translations) {
         self.spec = spec
+        self.strings = strings
         var categories = spec.categories
         var ranges: [Range] = []
         for range in spec.ranges {

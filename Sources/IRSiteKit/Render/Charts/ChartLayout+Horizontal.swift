@@ -132,8 +132,9 @@ extension ChartLayout {
             let value = ChartData.double(bar.value)
             let (a, z) = (x(min(value, 0)), x(max(value, 0)))
             let top = rowTop(bar.c) + Double(bar.s) * (thickness + gap)
-            let title = multi ? "\(d.categories[bar.c]) – \(d.spec.series[bar.s].label): \(d.tooltip(bar.value))"
-                              : "\(d.categories[bar.c]): \(d.tooltip(bar.value))"
+            let title = multi ? d.strings.text("chart_series_bar_title", ["category": d.categories[bar.c], "series": d.spec.series[bar.s].label,
+                                                                   "value": d.tooltip(bar.value)])
+                              : d.strings.text("chart_bar_title", ["category": d.categories[bar.c], "value": d.tooltip(bar.value)])
             seriesRect(d, &b, series: bar.s, x: a, y: top, width: z - a, height: thickness, extraClass: "bar", title: title)
             marks.append((a, top, z - a, thickness))
         }
@@ -144,7 +145,8 @@ extension ChartLayout {
             for range in d.ranges {
                 let (a, z) = (x(ChartData.double(range.low)), x(ChartData.double(range.high)))
                 let width = max(2, z - a)
-                let title = "\(d.categories[range.index]) – \(range.label): \(d.tooltip(range.low)) to \(d.tooltip(range.high))"
+                let title = d.strings.text("chart_range_title", ["category": d.categories[range.index], "label": range.label,
+                                                    "low": d.tooltip(range.low), "high": d.tooltip(range.high)])
                 b.rect(x: (a + z) / 2 - width / 2, y: rowTop(range.index), width: width, height: groupHeight,
                        [("class", "range"), ("fill", "url(#\(d.prefix)-hatch)"), ("stroke", ChartPalette.color(0)), ("stroke-width", "2")], title: title)
                 marks.append(((a + z) / 2 - width / 2, rowTop(range.index), width, groupHeight))
@@ -172,7 +174,7 @@ extension ChartLayout {
         }
         b.close("g")
         if d.categories.isEmpty {
-            b.text("No data", x: (left + right) / 2, y: plotTop + rowHeight / 2 + 0.35 * fs, size: fs, anchor: .middle, fill: ChartPalette.mutedText, role: "no-data")
+            b.text(d.strings.text("chart_no_data"), x: (left + right) / 2, y: plotTop + rowHeight / 2 + 0.35 * fs, size: fs, anchor: .middle, fill: ChartPalette.mutedText, role: "no-data")
         }
         b.newline()
         let height = (bottom + pad).rounded(.up)

@@ -24,7 +24,7 @@ extension ChartLayout {
         drawValueLabels(labels, plotTop: plotTop, &b)
         let bottom = drawCategoryLabels(d, plot, top: plotBottom + room.below + 8, &b)
         if d.categories.isEmpty {
-            b.text("No data", x: plot.left + plot.width / 2, y: plotTop + plot.height / 2, size: Style.font, anchor: .middle,
+            b.text(d.strings.text("chart_no_data"), x: plot.left + plot.width / 2, y: plotTop + plot.height / 2, size: Style.font, anchor: .middle,
                    fill: ChartPalette.mutedText, role: "no-data")
         }
         b.newline()
@@ -218,7 +218,8 @@ extension ChartLayout {
             if d.stacked {
                 for segment in d.segments(c) {
                     let (a, z) = (yAbs(max(segment.from, segment.to)), yAbs(min(segment.from, segment.to)))
-                    let title = "\(d.categories[c]) – \(d.spec.series[segment.series].label): \(d.tooltip(segment.value))"
+                    let title = d.strings.text("chart_series_bar_title", ["category": d.categories[c], "series": d.spec.series[segment.series].label,
+                                                               "value": d.tooltip(segment.value)])
                     seriesRect(d, &b, series: segment.series, x: plot.barX(c, 0), y: a, width: plot.barWidth, height: z - a, extraClass: "bar",
                                title: title, separated: true)
                     marks.append((plot.barX(c, 0), a, plot.barWidth, z - a))
@@ -228,7 +229,8 @@ extension ChartLayout {
                     guard let v = d.values[s][c] else { continue }
                     let value = ChartData.double(v)
                     let (a, z) = (yAbs(max(value, 0)), yAbs(min(value, 0)))
-                    let title = multi ? "\(d.categories[c]) – \(d.spec.series[s].label): \(d.tooltip(v))" : "\(d.categories[c]): \(d.tooltip(v))"
+                    let title = multi ? d.strings.text("chart_series_bar_title", ["category": d.categories[c], "series": d.spec.series[s].label, "value": d.tooltip(v)])
+                        : d.strings.text("chart_bar_title", ["category": d.categories[c], "value": d.tooltip(v)])
                     seriesRect(d, &b, series: s, x: plot.barX(c, s), y: a, width: plot.barWidth, height: z - a, extraClass: "bar", title: title)
                     marks.append((plot.barX(c, s), a, plot.barWidth, z - a))
                 }
@@ -248,7 +250,8 @@ extension ChartLayout {
         for range in d.ranges {
             let (a, z) = (plotTop + plot.y(ChartData.double(range.high)), plotTop + plot.y(ChartData.double(range.low)))
             let height = max(2, z - a)
-            let title = "\(d.categories[range.index]) – \(range.label): \(d.tooltip(range.low)) to \(d.tooltip(range.high))"
+            let title = d.strings.text("chart_range_title", ["category": d.categories[range.index], "label": range.label,
+                                                    "low": d.tooltip(range.low), "high": d.tooltip(range.high)])
             b.rect(x: plot.cx(range.index) - bandWidth / 2, y: (a + z) / 2 - height / 2, width: bandWidth, height: height,
                    [("class", "range"), ("fill", "url(#\(d.prefix)-hatch)"), ("stroke", ChartPalette.color(0)), ("stroke-width", "2")], title: title)
             marks.append((plot.cx(range.index) - bandWidth / 2, (a + z) / 2 - height / 2, bandWidth, height))
@@ -267,7 +270,7 @@ extension ChartLayout {
             let ny = plotTop + plot.y(ChartData.double(total))
             b.line(x1: plot.barX(c, 0) - 4, y1: ny, x2: plot.barX(c, 0) + plot.barWidth + 4, y2: ny,
                    [("class", "net-marker"), ("stroke", ChartPalette.baseline), ("stroke-width", "3")],
-                   title: "\(d.categories[c]) – Total: \(d.tooltip(total))")
+                   title: d.strings.text("chart_net_title", ["category": d.categories[c], "value": d.tooltip(total)]))
         }
         b.close("g")
         b.newline()

@@ -84,7 +84,7 @@ enum ChartLayout {
 
     static func legendItems(_ d: ChartData) -> [LegendItem] {
         var items: [LegendItem] = d.spec.series.indices.map { .series($0, d.spec.series[$0].label) }
-        if d.hasMixedStacks { items.append(.net("Total")) }
+        if d.hasMixedStacks { items.append(.net(d.strings.text("chart_total"))) }
         items += d.rangeLabels.map { .range($0) }
         return items.count > 1 ? items : []
     }

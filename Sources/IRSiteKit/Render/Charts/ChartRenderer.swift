@@ -13,19 +13,19 @@ import Foundation
 public enum ChartRenderer {
     /// The chart as SVG: with `standalone`, a complete `.svg` file (XML
     /// declaration and namespace); otherwise the `<svg>` element to inline in HTML.
-    public static func svg(_ spec: ChartSpec, standalone: Bool = false) -> String {
-        let data = ChartData(spec)
+    public static func svg(_ spec: ChartSpec, strings: Translations, standalone: Bool = false) -> String {
+        let data = ChartData(spec, strings: strings)
         return document(data, ChartLayout.scene(data), standalone: standalone)
     }
 
     /// What the chart shows, in sentences generated from the data (the SVG's `<desc>`).
-    public static func description(_ spec: ChartSpec) -> String {
-        ChartNarrative.description(ChartData(spec))
+    public static func description(_ spec: ChartSpec, strings: Translations) -> String {
+        ChartNarrative.description(ChartData(spec, strings: strings))
     }
 
     /// The chart's data as a table of formatted strings.
-    public static func table(_ spec: ChartSpec) -> ChartTable {
-        ChartNarrative.table(ChartData(spec))
+    public static func table(_ spec: ChartSpec, strings: Translations) -> ChartTable {
+        ChartNarrative.table(ChartData(spec, strings: strings))
     }
 
     /// What a standalone file has before the `<svg>` element.

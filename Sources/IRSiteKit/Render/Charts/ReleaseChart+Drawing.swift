@@ -1,8 +1,10 @@
 extension ReleaseChart {
     /// The chart drawn: the inline `<svg>` element and its data table. Each call draws
     /// afresh; a build shares one drawing between pages through ``ChartDrawings``.
-    public func draw() -> Drawn {
-        Drawn(svg: ChartRenderer.svg(spec, standalone: false), table: ChartRenderer.table(spec))
+    /// - Parameter strings: the interface words (the description's sentences, "No data", "Total").
+    public func draw(strings: Translations) -> Drawn {
+        let data = ChartData(spec, strings: strings)
+        return Drawn(svg: ChartRenderer.document(data, ChartLayout.scene(data), standalone: false), table: ChartNarrative.table(data))
     }
 
     /// A drawn chart: the inline `<svg>` element and the data table beside it.

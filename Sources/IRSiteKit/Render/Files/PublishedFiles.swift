@@ -19,10 +19,13 @@ public struct PublishedFiles: Sendable {
     ///   - derived: the build's derived tables (the pages read the same); made here when nil.
     /// Input digests, for incremental builds; nil: every file is made.
     let digests: SiteDigests?
+    /// The interface words: the feed's title, the calendar files' texts, the charts' words.
+    public let strings: Translations
     public init(book: FactBook, unpublished: Set<FiscalPeriod>, isPreview: Bool, charts: [FiscalPeriod: [ReleaseChart]],
-                digests: SiteDigests? = nil, calendar: FinancialCalendar? = nil, drawings: ChartDrawings? = nil,
+                strings: Translations, digests: SiteDigests? = nil, calendar: FinancialCalendar? = nil, drawings: ChartDrawings? = nil,
                 derived: DerivedTables? = nil) {
         self.digests = digests
+        self.strings = strings
         site = book.site
         self.unpublished = unpublished
         self.isPreview = isPreview
@@ -49,7 +52,7 @@ public struct PublishedFiles: Sendable {
     /// A release's charts as standalone files (made beside its pages, which draw the same charts).
     public func chartJobs(_ release: Release) -> [BuildJob] {
         (charts[release.period] ?? []).map { chart in
-            BuildJob(chart.file, inputs: digests?.chart(chart)) { OutputFile(path: chart.file, text: (drawings?.drawing(of: chart) ?? chart.draw()).standaloneSVG) }
+            BuildJob(chart.file, inputs: digests?.chart(chart)) { OutputFile(path: chart.file, text: (drawings?.drawing(of: chart) ?? chart.draw(strings: strings)).standaloneSVG) }
         }
     }
 
@@ -63,8 +66,8 @@ public struct PublishedFiles: Sendable {
                            summary: PageRenderer.summarize(release.document.outline.firstParagraphText ?? release.title, limit: 600),
                            categories: [AtomFeed.Category(term: release.period.id, label: release.period.longLabel)])
         }
-        var feed = AtomFeed(id: AtomFeed.feedID(baseURL: site.settings.baseURL), title: "\(site.settings.company): earnings releases",
-                            subtitle: "Quarterly results of \(site.settings.company)", baseURL: site.settings.baseURL,
+        var feed = AtomFeed(id: AtomFeed.feedID(baseURL: site.settings.baseURL), title: strings.text("feed_title", ["company": site.settings.company]),
+                            subtitle: strings.text("feed_subtitle", ["company": site.settings.company]), baseURL: site.settings.baseURL,
                             feedPath: Routes.feed, author: AtomFeed.Person(name: site.settings.company),
                             language: site.settings.language, entries: entries)
         // Readers poll the feed for what is new: the latest releases, not the whole archive.
@@ -101,9 +104,9 @@ public struct PublishedFiles: Sendable {
             end = Timestamp(date: zone.date(at: instant - 1))
         }
         let event = ICalendar.Event(uid: ICalendar.uid(slug: entry.slug, domain: host), stamp: zoned(entry.release.updated), start: e.start, end: end,
-                                    summary: e.title, description: "Announced in \(site.settings.company)'s release \"\(entry.release.title)\".",
+                                    summary: e.title, description: strings.text("ics_event_description", ["company": site.settings.company, "title": entry.release.title]),
                                     url: PageRenderer.externalURL(e.url).isEmpty ? nil : PageRenderer.externalURL(e.url))
-        let calendar = ICalendar(name: "\(site.settings.company) financial calendar", events: [event])
+        let calendar = ICalendar(name: strings.text("ics_calendar_name", ["company": site.settings.company]), events: [event])
         return OutputFile(path: Routes.calendarFile(entry.slug), text: calendar.render())
     }
 

@@ -25,16 +25,22 @@ public struct PageRenderer: Sendable {
     public let digests: SiteDigests?
     /// The notice every page shows while a quiet period is in force (worked out once).
     let quietPeriodNotice: String
+    /// The interface words: the theme's table with the site's `strings:`.
+    public let strings: Translations
 
     /// - Parameters:
     ///   - book: the site's fact book, when the caller has one (else it is made here).
     ///   - calendar: the site's financial calendar, likewise.
     ///   - charts: each release's charts resolved against `site` (the pipeline's chart step), else resolved here.
     ///   - derived: the build's derived tables, likewise.
+    ///   - strings: the interface words (``Templates/strings(for:)``); else the theme's table with the site's overrides it knows.
     public init(site: Site, templates: Templates, now: Int, unpublished: [FiscalPeriod: ReleaseStatus] = [:], pdfPaper: Paper? = nil,
                 digests: SiteDigests? = nil, book: FactBook? = nil, calendar: FinancialCalendar? = nil,
-                charts: [FiscalPeriod: [ReleaseChart]]? = nil, derived: DerivedTables? = nil) {
+                charts: [FiscalPeriod: [ReleaseChart]]? = nil, derived: DerivedTables? = nil,
+                strings: Translations? = nil) {
         self.site = site
+        let strings = strings ?? templates.translations.overriding(site.settings.strings)
+        self.strings = strings
         self.digests = digests
         self.templates = templates
         self.now = now
@@ -44,10 +50,10 @@ public struct PageRenderer: Sendable {
         self.book = book ?? FactBook(site: site)
         let charts = charts ?? ReleaseCharts.all(in: self.book)
         self.charts = charts
-        drawings = ChartDrawings(charts: charts, site: site)
-        quietPeriodNotice = Self.quietPeriodNotice(self.calendar, now: now, shortName: site.settings.shortName)
+        drawings = ChartDrawings(charts: charts, site: site, strings: strings)
+        quietPeriodNotice = Self.quietPeriodNotice(self.calendar, now: now, shortName: site.settings.shortName, strings: strings)
         self.derived = derived ?? DerivedTables(deriver: StatementDeriver(book: self.book))
-        tables = TableBuilder(site: site)
+        tables = TableBuilder(site: site, strings: strings)
         formatter = FigureFormatter(site.settings.figures)
     }
 
@@ -121,8 +127,8 @@ public struct PageRenderer: Sendable {
             let p = release.period
             context.release = summary(release, from: path)
             context.currentLabel = p.label
-            context.yoyLabel = "Change vs \(p.priorYear.label)"
-            context.qoqLabel = "Change vs \(p.priorQuarter.label)"
+            context.yoyLabel = strings.text("change_vs", ["period": p.priorYear.label])
+            context.qoqLabel = strings.text("change_vs", ["period": p.priorQuarter.label])
             let units = site.settings.headline.map { headlineUnit($0) }
             let shared = Set(units).count == 1 ? units.first : nil
             context.headline = site.settings.headline.map { headlineFigure($0, p, showUnit: shared == nil) }
@@ -139,9 +145,10 @@ public struct PageRenderer: Sendable {
                 context.hasNextEvent = true
             }
         }
-        let description = latest.map { "\(site.settings.company) investor relations: \($0.period.longLabel) results, financial statements and release archive." }
-            ?? "\(site.settings.company) investor relations."
-        return try page(path, title: "Investor Relations", description: description, section: "home",
+        let company = site.settings.company
+        let description = latest.map { strings.text("home_description", ["company": company, "period": $0.period.longLabel]) }
+            ?? strings.text("home_description_no_release", ["company": company])
+        return try page(path, title: strings.text("home_title"), description: description, section: "home",
                         body: try templates.render(context, "index"))
     }
 
@@ -153,13 +160,16 @@ public struct PageRenderer: Sendable {
             if years.last?.id != "fy\(fy)" {
                 let start = site.settings.calendar.start(of: FiscalPeriod(year: fy, quarter: 1))
                 let end = site.settings.calendar.end(of: FiscalPeriod(year: fy, quarter: 4))
-                years.append(ArchiveYear(label: "Fiscal \(fy) (\(CalendarDate.longMonths[start.month - 1]) \(start.year) – \(CalendarDate.longMonths[end.month - 1]) \(end.year))",
-                                         id: "fy\(fy)", releases: []))
+                let label = strings.text("archive_fiscal_year", ["year": String(fy), "start_month": strings.text("month_\(start.month)"),
+                                                                 "start_year": String(start.year), "end_month": strings.text("month_\(end.month)"),
+                                                                 "end_year": String(end.year)])
+                years.append(ArchiveYear(label: label, id: "fy\(fy)", releases: []))
             }
             years[years.count - 1].releases.append(summary(release, from: path))
         }
         let context = ArchiveContext(years: years, hasReleases: !years.isEmpty)
-        return try page(path, title: "Release archive", description: "Every quarterly earnings release of \(site.settings.company), by fiscal year.",
+        return try page(path, title: strings.text("archive_title"),
+                        description: strings.text("archive_description", ["company": site.settings.company]),
                         section: "archive", body: try templates.render(context, "archive"))
     }
 
@@ -184,12 +194,12 @@ public struct PageRenderer: Sendable {
         }
         let links = downloads(for: periods, from: path)
         let yearLabel = fiscalYear.map { FiscalPeriod(year: $0, quarter: 1).fiscalYearLabel } ?? ""
-        let context = StatementsContext(periods: periods.map(\.label).joined(separator: ", "), count: periods.count, isEmpty: periods.isEmpty,
+        let context = StatementsContext(periods: periods.map(\.label).joined(separator: strings.text("list_separator")), count: periods.count, isEmpty: periods.isEmpty,
                                         fiscalYear: yearLabel, isFiscalYear: fiscalYear != nil, latestHref: root + Routes.statements,
                                         years: yearLinks, hasYears: !yearLinks.isEmpty,
                                         tables: rendered, downloads: links, hasDownloads: !links.isEmpty)
-        let title = fiscalYear == nil ? "Financial statements" : "Financial statements, \(yearLabel)"
-        return try page(path, title: title, description: "\(title) of \(site.settings.company), by quarter.",
+        let title = fiscalYear == nil ? strings.text("statements_title") : strings.text("statements_title_fiscal_year", ["year": yearLabel])
+        return try page(path, title: title, description: strings.text("statements_description", ["title": title, "company": site.settings.company]),
                         section: "statements", body: try templates.render(context, "statements"))
     }
 
@@ -199,15 +209,15 @@ public struct PageRenderer: Sendable {
         let past = calendar.entries.filter { e in !upcoming.contains { $0.slug == e.slug } }.reversed()
         let context = CalendarContext(upcoming: upcoming.map { eventContext($0, from: path) }, past: past.map { eventContext($0, from: path) },
                                       hasUpcoming: !upcoming.isEmpty, hasPast: !past.isEmpty, quietPeriodNotice: quietPeriodNotice)
-        return try page(path, title: "Financial calendar", description: "Results dates, conference calls and quiet periods of \(site.settings.company).",
+        return try page(path, title: strings.text("calendar_title"), description: strings.text("calendar_description", ["company": site.settings.company]),
                         section: "calendar", body: try templates.render(context, "calendar"))
     }
 
     /// The notice every page shows while a quiet period is in force.
-    static func quietPeriodNotice(_ calendar: FinancialCalendar, now: Int, shortName: String) -> String {
+    static func quietPeriodNotice(_ calendar: FinancialCalendar, now: Int, shortName: String, strings: Translations) -> String {
         guard let q = calendar.quietPeriod(at: now) else { return "" }
-        let until = q.until?.long ?? "the next earnings release"
-        return "Quiet period: from \(q.event.start.date.long) until \(until), \(shortName) does not comment on its financial results or expectations."
+        let until = q.until?.long ?? strings.text("quiet_period_until_next_release")
+        return strings.text("quiet_period_notice", ["start": q.event.start.date.long, "until": until, "company": shortName])
     }
 
     func releasePage(_ release: Release) throws -> OutputFile {
@@ -250,14 +260,15 @@ public struct PageRenderer: Sendable {
     func page(_ path: String, title: String, description: String, section: String, body: String,
               article: Release? = nil) throws -> OutputFile {
         let root = Routes.root(from: path)
-        let nav = [("home", "Home", Routes.home), ("archive", "Releases", Routes.archive), ("statements", "Financial statements", Routes.statements),
-                   ("calendar", "Calendar", Routes.calendar)]
-            .map { NavItem(label: $0.1, href: root + $0.2, isCurrent: $0.0 == section) }
-        let context = LayoutContext(lang: site.settings.language, documentTitle: "\(title) — \(site.settings.company)",
+        let nav = [("home", "nav_home", Routes.home), ("archive", "nav_releases", Routes.archive), ("statements", "nav_statements", Routes.statements),
+                   ("calendar", "nav_calendar", Routes.calendar)]
+            .map { NavItem(label: strings.text($0.1), href: root + $0.2, isCurrent: $0.0 == section) }
+        let context = LayoutContext(lang: site.settings.language,
+                                    documentTitle: strings.text("document_title", ["title": title, "company": site.settings.company]),
                                     description: Self.summarize(description, limit: 300), root: root, company: site.settings.company,
                                     listing: site.settings.listing ?? "", nav: nav, contentHTML: body, generator: "IRSite \(IRSite.version)",
                                     noindex: !unpublished.isEmpty,
-                                    previewNotice: unpublished.isEmpty ? "" : "Preview build: this site includes material that is not released. Do not distribute.",
+                                    previewNotice: unpublished.isEmpty ? "" : strings.text("preview_notice"),
                                     quietPeriodNotice: quietPeriodNotice, feedHref: root + Routes.feed,
                                     canonicalURL: Routes.absolute(path, base: site.settings.baseURL),
                                     ogType: article == nil ? "website" : "article", ogTitle: title,
@@ -341,13 +352,15 @@ public struct PageRenderer: Sendable {
         }
         let context = SummaryContext(
             company: site.settings.company, listing: site.settings.listing ?? "", release: summary(release, from: path),
-            currentLabel: p.label, yoyLabel: "Change vs \(p.priorYear.label)", qoqLabel: "Change vs \(p.priorQuarter.label)",
+            currentLabel: p.label, yoyLabel: strings.text("change_vs", ["period": p.priorYear.label]),
+            qoqLabel: strings.text("change_vs", ["period": p.priorQuarter.label]),
             figuresUnit: figures.caption, figures: figures.rows,
             segmentsUnit: segments.caption, segments: segments.rows, hasSegments: !segments.rows.isEmpty,
             chartsHTML: try chosen.map { try chartHTML($0, from: path) }.joined(separator: "\n"),
             guidance: release.guidance.map(guidanceContext), contacts: contacts,
             safeHarbour: site.settings.summary.safeHarbour ?? "", releaseHref: Routes.root(from: path) + Routes.release(p))
-        return try page(path, title: "\(p.longLabel) results summary", description: "Printable summary of \(site.settings.company)'s \(p.longLabel) results: \(release.title)",
+        return try page(path, title: strings.text("summary_title", ["period": p.longLabel]),
+                        description: strings.text("summary_description", ["company": site.settings.company, "period": p.longLabel, "title": release.title]),
                         section: "summary", body: try templates.render(context, "summary"))
     }
 
@@ -357,17 +370,19 @@ public struct PageRenderer: Sendable {
         let shown = periods.filter { site.periods[$0] != nil }
         guard !shown.isEmpty else { return [] }
         return shown.flatMap { p in
-            [DownloadLink(label: "\(p.label) figures", format: "CSV", href: root + Routes.data(p, "csv")),
-             DownloadLink(label: "\(p.label) figures", format: "JSON", href: root + Routes.data(p, "json"))]
-        } + [DownloadLink(label: "All quarters", format: "CSV", href: root + Routes.allData)]
+            [DownloadLink(label: strings.text("download_figures", ["period": p.label]), format: "CSV", href: root + Routes.data(p, "csv")),
+             DownloadLink(label: strings.text("download_figures", ["period": p.label]), format: "JSON", href: root + Routes.data(p, "json"))]
+        } + [DownloadLink(label: strings.text("download_all_quarters"), format: "CSV", href: root + Routes.allData)]
     }
 
     /// The banner of a release shown in a preview before it is out.
     func notForRelease(_ release: Release) -> String {
         switch unpublished[release.period] {
         case nil, .published?: return ""
-        case .draft?: return "NOT FOR RELEASE: draft"
-        case .embargoed(let until)?: return "NOT FOR RELEASE: embargoed until \(until.date.long)\(until.timeText.map { ", " + $0 } ?? "")"
+        case .draft?: return strings.text("not_for_release_draft")
+        case .embargoed(let until)?:
+            let when = until.timeText.map { strings.text("date_and_time", ["date": until.date.long, "time": $0]) } ?? until.date.long
+            return strings.text("not_for_release_embargoed", ["until": when])
         }
     }
 
@@ -378,10 +393,11 @@ public struct PageRenderer: Sendable {
         let end = data?.end ?? site.settings.calendar.end(of: p)
         let folder = Routes.root(from: path) + Routes.releaseFolder(p)
         let attachments = release.attachments.map {
-            AttachmentContext(name: $0.name, href: folder + $0.name, kind: Self.kind(of: $0.name), size: Self.size($0.size))
+            AttachmentContext(name: $0.name, href: folder + $0.name, kind: Self.kind(of: $0.name, strings: strings),
+                              size: Self.size($0.size, strings: strings))
         }
         return ReleaseSummary(title: release.title, subtitle: release.subtitle ?? "", hasSubtitle: release.subtitle != nil,
-                              periodLabel: p.longLabel, periodDates: "\(start.short) – \(end.short)",
+                              periodLabel: p.longLabel, periodDates: strings.text("date_range", ["start": start.short, "end": end.short]),
                               releasedDate: release.released.date.long, releasedISO: release.released.description,
                               href: Routes.root(from: path) + Routes.release(p), summaryHref: Routes.root(from: path) + Routes.summary(p),
                               pdfHref: pdfPaper == nil ? "" : Routes.root(from: path) + Routes.summaryPDF(p),
@@ -389,17 +405,17 @@ public struct PageRenderer: Sendable {
     }
 
     /// "PDF", "PPTX", … from the file name.
-    static func kind(of name: String) -> String {
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "File" }
+    static func kind(of name: String, strings: Translations) -> String {
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return strings.text("file_kind_unknown") }
         return name[name.index(after: dot)...].uppercased()
     }
 
     /// A file size as people read it: "812 bytes", "245 KB", "3.4 MB".
-    static func size(_ bytes: Int) -> String {
-        if bytes < 1024 { return "\(bytes) bytes" }
-        if bytes < 1024 * 1024 { return "\((bytes + 512) / 1024) KB" }
+    static func size(_ bytes: Int, strings: Translations) -> String {
+        if bytes < 1024 { return strings.plural("file_size_bytes", count: bytes) }
+        if bytes < 1024 * 1024 { return strings.text("file_size_kb", ["size": String((bytes + 512) / 1024)]) }
         let tenths = (bytes * 10 + 512 * 1024) / (1024 * 1024)
-        return "\(tenths / 10).\(tenths % 10) MB"
+        return strings.text("file_size_mb", ["size": "\(tenths / 10).\(tenths % 10)"])
     }
 
     func headlineUnit(_ spec: HeadlineLine) -> Unit { spec.unit ?? site.lines[spec.line.value]?.unit ?? .count }
@@ -416,14 +432,14 @@ public struct PageRenderer: Sendable {
             }
             return formatter.format(c, places: 1, suffix: "%")
         }
-        return HeadlineFigure(label: showUnit ? "\(spec.label) (\(unit.caption))" : spec.label,
+        return HeadlineFigure(label: showUnit ? strings.text("headline_label_with_unit", ["label": spec.label, "unit": unit.caption]) : spec.label,
                               value: current.map { formatter.format($0, places: places) } ?? site.settings.figures.missing,
                               yoy: change(period.priorYear), qoq: change(period.priorQuarter), isNegative: current?.isNegative ?? false)
     }
 
     func guidanceContext(_ g: Guidance) -> GuidanceContext {
         let start = site.settings.calendar.start(of: g.period), end = site.settings.calendar.end(of: g.period)
-        return GuidanceContext(caption: "Anticipated financial performance, \(g.period.longLabel) (\(start.short) – \(end.short))",
+        return GuidanceContext(caption: strings.text("guidance_caption", ["period": g.period.longLabel, "start": start.short, "end": end.short]),
                                periodLabel: g.period.label, unit: g.unit.caption,
                                rows: g.items.map { GuidanceRow(label: $0.label, low: formatter.format($0.low.value.value, places: $0.low.value.places),
                                                                high: formatter.format($0.high.value.value, places: $0.high.value.places)) })
@@ -431,10 +447,13 @@ public struct PageRenderer: Sendable {
 
     func eventContext(_ entry: FinancialCalendar.Entry, from path: String) -> EventContext {
         let e = entry.event
-        var when = e.start.date.long
-        if let t = e.start.timeText { when += ", " + t }
-        if let end = e.end { when += " to " + end.date.long + (end.timeText.map { ", " + $0 } ?? "") }
-        let kind = ["call": "Conference call", "results": "Results", "quietPeriod": "Quiet period", "event": "Event"]["\(e.kind)"] ?? "Event"
+        func moment(_ t: Timestamp) -> String {
+            t.timeText.map { strings.text("date_and_time", ["date": t.date.long, "time": $0]) } ?? t.date.long
+        }
+        var when = moment(e.start)
+        if let end = e.end { when = strings.text("event_span", ["start": when, "end": moment(end)]) }
+        let key = ["call": "event_kind_call", "results": "event_kind_results", "quietPeriod": "event_kind_quiet_period"]["\(e.kind)"] ?? "event_kind_event"
+        let kind = strings.text(key)
         let root = Routes.root(from: path)
         return EventContext(title: e.title, kind: kind, when: when, iso: e.start.description, url: Self.externalURL(e.url), hasURL: e.url != nil,
                             releaseTitle: entry.release.title, releaseHref: root + Routes.release(entry.release.period),

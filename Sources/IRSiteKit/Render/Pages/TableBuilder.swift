@@ -4,10 +4,17 @@ import Foundation
 public struct TableBuilder: Sendable {
     public let site: Site
     public let formatter: FigureFormatter
+    /// The interface words (headings, column labels, cell titles).
+    public let strings: Translations
+    /// The titles of terse cells, looked up once: tables have many cells.
+    let missingTitle: String, notMeaningfulTitle: String
 
-    public init(site: Site) {
+    public init(site: Site, strings: Translations) {
         self.site = site
+        self.strings = strings
         formatter = FigureFormatter(site.settings.figures)
+        missingTitle = strings.text("table_cell_missing_title")
+        notMeaningfulTitle = strings.text("table_cell_not_meaningful_title")
     }
 
     /// - Parameter ownColumns: whether the table uses the layout's own columns (a release page);
@@ -22,9 +29,9 @@ public struct TableBuilder: Sendable {
                     return TableCell(text: formatter.format(units: units, places: places, suffix: percentSign ? "%" : ""),
                                      classes: units < 0 ? "num neg" : "num", title: "")
                 case .missing:
-                    return TableCell(text: missing, classes: "num nm", title: "not available")
+                    return TableCell(text: missing, classes: "num nm", title: missingTitle)
                 case .notMeaningful:
-                    return TableCell(text: site.settings.figures.notMeaningful, classes: "num nm", title: "not meaningful")
+                    return TableCell(text: site.settings.figures.notMeaningful, classes: "num nm", title: notMeaningfulTitle)
                 case .blank:
                     return TableCell(text: "", classes: "num", title: "")
                 }
@@ -36,13 +43,14 @@ public struct TableBuilder: Sendable {
         let dates = periods.map { dateText(of: $0, layout) }
         let subheading: String
         switch layout.basis {
-        case .duration: subheading = "For the Three Months Ended " + list(dates)
-        case .instant: subheading = "As of " + list(dates)
+        case .duration: subheading = strings.text("table_subheading_duration", ["dates": strings.list(dates)])
+        case .instant: subheading = strings.text("table_subheading_instant", ["dates": strings.list(dates)])
         }
         var notes: [String] = []
         if let note = layout.translationNote, let current = table.columns.first(where: { $0.show == .translation })?.period,
            let t = site.periods[current]?.translation {
-            let phrase = layout.basis == .duration ? "the three months ended \(dateText(of: current, layout))" : dateText(of: current, layout)
+            let date = dateText(of: current, layout)
+            let phrase = layout.basis == .duration ? strings.text("table_translation_period_duration", ["date": date]) : date
             notes.append(note.replacingOccurrences(of: "{period}", with: phrase)
                 .replacingOccurrences(of: "{rate}", with: t.rateText)
                 .replacingOccurrences(of: "{rate_date}", with: t.date.short))
@@ -53,13 +61,15 @@ public struct TableBuilder: Sendable {
         return TableContext(
             id: layout.id, caption: layout.title, heading: layout.heading ?? "", subheading: subheading,
             // The layout's note names the translation too; tables across periods have none.
-            unitNote: ownColumns ? layout.unitNote ?? "(\(layout.unit.caption))" : "(\(layout.unit.caption))",
+            unitNote: ownColumns ? layout.unitNote ?? unitNote(layout) : unitNote(layout),
             hasGroups: !groups.isEmpty,
             groups: groups.map { HeaderCell(label: $0.label, detail: "", span: $0.columns, isNumeric: true) },
             periodHeaders: periodHeaders(table.columns, layout), hasColumnLabels: labels.contains { !$0.label.isEmpty },
             columnLabels: labels,
             rows: rows, notes: notes, hasNotes: !notes.isEmpty)
     }
+
+    func unitNote(_ layout: Layout) -> String { strings.text("table_unit_note", ["unit": layout.unit.caption]) }
 
     func dateText(of period: FiscalPeriod, _ layout: Layout) -> String {
         site.periods[period]?.end.short ?? site.settings.calendar.end(of: period).short
@@ -96,20 +106,12 @@ public struct TableBuilder: Sendable {
         } else {
             switch c.show {
             case .value:
-                if case let .money(code, _) = layout.unit { label = code } else { label = layout.unit == .gbps ? "Gbps" : "" }
+                if case let .money(code, _) = layout.unit { label = code } else { label = layout.unit == .gbps ? strings.text("table_column_gbps") : "" }
             case .translation: label = site.settings.translationCurrency ?? ""
-            case .percent: label = "%"
-            case .change: label = "Chg %"
+            case .percent: label = strings.text("table_column_percent")
+            case .change: label = strings.text("table_column_change")
             }
         }
         return HeaderCell(label: label, detail: "", span: 1, isNumeric: true)
-    }
-
-    func list(_ items: [String]) -> String {
-        switch items.count {
-        case 0: return ""
-        case 1: return items[0]
-        default: return items.dropLast().joined(separator: ", ") + " and " + items.last!
-        }
     }
 }

@@ -12,6 +12,10 @@ public struct Templates: Sendable {
     /// compiles; nil: swift-mustache renders them all (a theme using more Mustache).
     let compiled: [String: CompiledTemplate]?
     public let directory: String
+    /// The theme's interface words (`i18n/en.yaml`), before a site's `strings:`.
+    public let translations: Translations
+    /// The language whose table a build uses until sites have languages (issue 13).
+    public static let language = "en"
 
     /// Loads `*.mustache` from `directory`; throws ``LocatedError`` for a missing
     /// folder, a missing template or a template that does not parse.
@@ -58,6 +62,15 @@ public struct Templates: Sendable {
         }
         self.library = library
         self.compiled = compiled
+        translations = try Translations.load(directory: directory, language: Self.language)
+    }
+
+    /// The theme's words with `site`'s `strings:` applied; throws ``DiagnosticsError``
+    /// for an override the theme has no key for, or with a placeholder it does not fill.
+    public func strings(for site: Site) throws -> Translations {
+        let errors = translations.check(site.settings.strings)
+        guard errors.isEmpty else { throw DiagnosticsError(errors.map { Diagnostic(.error, $0.message, at: $0.location, stage: .load) }) }
+        return translations.overriding(site.settings.strings)
     }
 
     /// Renders `name` with `context`.
