@@ -65,8 +65,6 @@ public struct PageRenderer: Sendable {
     /// The quarters the statements page shows, newest first.
     var recentPeriods: [FiscalPeriod] { Array(site.periods.keys.sorted(by: >).prefix(Routes.recentQuarters)) }
 
-    /// The quarters of one fiscal year's statements page, newest first.
-    func periods(ofFiscalYear year: Int) -> [FiscalPeriod] { site.periods.keys.filter { $0.year == year }.sorted(by: >) }
 
     /// The statements page of `periods`, which reads their derived tables.
     func statementsJob(_ periods: [FiscalPeriod], years: [Int], fiscalYear: Int? = nil) -> BuildJob {
