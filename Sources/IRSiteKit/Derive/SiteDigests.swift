@@ -137,6 +137,24 @@ public struct SiteDigests: Sendable {
         return f
     }
 
+    /// Pages and files that list every release by what its front matter says (the
+    /// archive, the sitemap, the calendar files): each release's front matter and
+    /// attachments, whether it is published, and the periods' facts (their dates),
+    /// so that editing a release's body leaves them alone.
+    func releaseListing(_ releases: [Release], unpublished: Set<FiscalPeriod>) -> Fingerprint {
+        var f = global
+        for release in releases {
+            f.add(release.period.id)
+            f.add(frontMatters[release.period] ?? .of(release.file))
+            f.add(unpublished.contains(release.period) ? "unpublished" : "published")
+        }
+        for (p, digest) in periods.sorted(by: { $0.key < $1.key }) {
+            f.add(p.id)
+            f.add(digest)
+        }
+        return f
+    }
+
     /// Files built from every period (the combined CSV).
     func allPeriods() -> Fingerprint {
         var f = global
