@@ -69,7 +69,7 @@ public struct SiteDigests: Sendable {
     /// Each period and release file's text digest, by path, on all cores; `digest`
     /// lets a long-lived process answer from what it remembers.
     public static func fileDigests(_ files: ContentFiles,
-                                   digest: @Sendable (ContentFiles.File) -> Fingerprint = { Fingerprint.of($0.text) }) -> [String: Fingerprint] {
+                                   digest: @Sendable (ContentFiles.File) -> Fingerprint = { $0.knownDigest ?? Fingerprint.of($0.text) }) -> [String: Fingerprint] {
         let all = files.periods + files.releases
         return Dictionary(zip(all.map(\.path), all.parallelMap(digest)), uniquingKeysWith: { a, _ in a })
     }

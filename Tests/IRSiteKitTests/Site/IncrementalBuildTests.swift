@@ -87,7 +87,7 @@ final class IncrementalBuildTests: XCTestCase {
         }
 
         // A release's title: the archive that lists it shows the new one.
-        try f.edit("releases/2001-q3.md") { $0.replacingOccurrences(of: "title: ", with: "title: Retitled ") }
+        try f.edit("releases/2001-q3.md") { $0.replacingOccurrences(of: "(?m)^title: ", with: "title: Retitled ", options: .regularExpression) }
         _ = try await f.assertIncrementalEqualsClean("title edit")
         XCTAssertTrue(try String(contentsOfFile: f.output + "/" + Routes.archive, encoding: .utf8).contains("Retitled "))
 
