@@ -34,6 +34,10 @@ public final class BuildCache: Sendable {
     let storedReleases: [Fingerprint: StoredRelease]
     /// The period section as read, written back unchanged when the same period files are kept.
     let storedPeriodsSection: [UInt8]?
+    /// Each period file's stat and digest as the persistent cache kept them, by path.
+    let storedStats: [String: BuildCacheFile.StoredStat]
+    /// When the persistent cache was written (nanoseconds since 1970); nil without one.
+    let storedAt: Int64?
     /// Each file's digest by its text, in a long-lived process, where most texts are
     /// the same objects build after build; nil in a one-off build, which hashes each text once.
     let digests: Memo<FileKey, Fingerprint>?
@@ -65,6 +69,8 @@ public final class BuildCache: Sendable {
         storedPeriods = [:]
         storedReleases = [:]
         storedPeriodsSection = nil
+        storedStats = [:]
+        storedAt = nil
         digests = Memo(limit: 50_000)
     }
 
@@ -73,6 +79,8 @@ public final class BuildCache: Sendable {
         storedPeriods = file?.periods ?? [:]
         storedReleases = file?.releases ?? [:]
         storedPeriodsSection = file?.periodsSection
+        storedStats = file?.stats ?? [:]
+        storedAt = file?.writtenAt
         digests = nil
         for (key, result) in file?.releaseChecks ?? [:] { releaseChecks.insert(result, for: key) }
         for (key, findings) in file?.periodChecks ?? [:] { periodChecks.insert(findings, for: key) }
@@ -146,6 +154,7 @@ extension BuildCache {
             let key = BuildCacheFile.key(path: file.path, digest: digest)
             guard case .success(let decoded)? = periods.peek(key) else { continue }
             out.periods[key] = (decoded.0, decoded.1)
+            if let stat = file.stat { out.stats[file.path] = BuildCacheFile.StoredStat(stat: stat, digest: digest) }
         }
         for file in files.releases {
             guard let digest = digests[file.path] else { continue }
@@ -178,7 +187,24 @@ extension BuildCache {
     /// Each content file's digest; a long-lived process remembers them by text so that a rebuild hashes only changed files.
     func fileDigests(_ files: ContentFiles) -> [String: Fingerprint] {
         guard let digests else { return SiteDigests.fileDigests(files) }
-        return SiteDigests.fileDigests(files) { file in digests.value(for: FileKey(path: file.path, text: file.text)) { Fingerprint.of($0.text) } }
+        return SiteDigests.fileDigests(files) { file in
+            file.knownDigest ?? digests.value(for: FileKey(path: file.path, text: file.text)) { Fingerprint.of($0.text) }
+        }
+    }
+
+    /// Seconds before the cache was written that a file must have been last changed for
+    /// its stat to be trusted: a file changed within them may have changed again since,
+    /// with the same size and a modification time the file system cannot tell apart.
+    static let racyNanoseconds: Int64 = 2_000_000_000
+
+    /// The digest of the period file at `path`, without reading it, when the persistent
+    /// cache kept the same `stat` for it, the file was last changed more than
+    /// ``racyNanoseconds`` before the cache was written, and the cache holds its decoded
+    /// form; else nil, and the file is read.
+    func unchangedPeriod(path: String, stat: FileStat) -> Fingerprint? {
+        guard let storedAt, let known = storedStats[path], known.stat == stat, stat.modified < storedAt - Self.racyNanoseconds,
+              storedPeriods[BuildCacheFile.key(path: path, digest: known.digest)] != nil else { return nil }
+        return known.digest
     }
 
     /// The decoded period file at `path` whose text has `digest`: remembered, read from the persistent cache, or `decode()`d.

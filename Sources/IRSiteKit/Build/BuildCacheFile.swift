@@ -41,11 +41,22 @@ struct BuildCacheFile: Sendable {
     var releaseChecks: [Fingerprint: ReleaseCheckMemo.Result] = [:]
     /// Each period's check findings, by ``ReleaseCheckMemo/key(period:book:)``.
     var periodChecks: [Fingerprint: [Diagnostic]] = [:]
+    /// Each period file's stat and digest when this cache holds its decoded form, by path:
+    /// a next build does not read a file whose stat is the same (``BuildCache/unchangedPeriod(path:stat:)``).
+    var stats: [String: StoredStat] = [:]
+    /// When the file was written (its modification time, in nanoseconds since 1970), as loaded; nil for a new one.
+    var writtenAt: Int64?
+
+    /// A content file's stat and the digest of its text then.
+    struct StoredStat: Sendable, Equatable {
+        var stat: FileStat
+        var digest: Fingerprint
+    }
 
     init() {}
 
     enum Section: Int {
-        case periods = 1, releaseChecks = 2, periodChecks = 3, releases = 4
+        case periods = 1, releaseChecks = 2, periodChecks = 3, releases = 4, stats = 5
     }
 
     /// Why a cache file was not used.
@@ -105,6 +116,16 @@ struct BuildCacheFile: Sendable {
                 w.releaseDecoding(entry.decoding, bodyBytes: entry.bodyBytes)
             }
         }, into: &body)
+        section(.stats, { w in
+            w.int(stats.count)
+            for (path, entry) in stats.sorted(by: { $0.key < $1.key }) {
+                w.string(path)
+                w.int(Int(entry.stat.size))
+                w.int(Int(entry.stat.modified))
+                w.int(Int(Int64(bitPattern: entry.stat.inode)))
+                w.fingerprint(entry.digest)
+            }
+        }, into: &body)
         var out = BinaryWriter()
         out.raw(Self.magic)
         out.int(Self.formatVersion)
@@ -141,6 +162,12 @@ struct BuildCacheFile: Sendable {
                     for _ in 0..<(try s.count()) { periodChecks[try s.fingerprint()] = try s.diagnostics() }
                 case .releases:
                     for _ in 0..<(try s.count()) { releases[try s.fingerprint()] = try s.releaseDecoding() }
+                case .stats:
+                    for _ in 0..<(try s.count()) {
+                        let path = try s.string()
+                        let stat = FileStat(size: Int64(try s.int()), modified: Int64(try s.int()), inode: UInt64(bitPattern: Int64(try s.int())))
+                        stats[path] = StoredStat(stat: stat, digest: try s.fingerprint())
+                    }
                 case nil:
                     continue
                 }
@@ -155,9 +182,13 @@ struct BuildCacheFile: Sendable {
 
     /// The cache at `url` when it is this binary's and intact; else nil and, when there was a file, why it was not used.
     static func load(from url: URL, identity: String = IRSite.buildIdentity) -> (BuildCacheFile?, rejected: String?) {
+        // Taken before reading: a cache replaced meanwhile is only ever judged older than it is.
+        let written = FileStat(path: url.path)?.modified
         guard let bytes = readBytes(url.path) else { return (nil, nil) }
         do {
-            return (try BuildCacheFile(decoding: bytes, identity: identity), nil)
+            var file = try BuildCacheFile(decoding: bytes, identity: identity)
+            file.writtenAt = written
+            return (file, nil)
         } catch {
             return (nil, "\(error)")
         }

@@ -19,7 +19,8 @@ public enum Pipeline {
         -> (files: ContentFiles?, book: FactBook?, published: PublishedSite?, diagnostics: [Diagnostic], digests: [String: Fingerprint]) {
         let files: ContentFiles
         do {
-            files = try ContentFiles.read(from: content)
+            // Period files the persistent cache knows unchanged by their stat are not read.
+            files = try ContentFiles.read(from: content, unchanged: cache.map { cache in { cache.unchangedPeriod(path: $0, stat: $1) } })
         } catch let error as LocatedError {
             return (nil, nil, nil, [error.diagnostic], [:])
         } catch {

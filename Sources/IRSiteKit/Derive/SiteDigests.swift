@@ -69,7 +69,7 @@ public struct SiteDigests: Sendable {
     /// Each period and release file's text digest, by path, on all cores; `digest`
     /// lets a long-lived process answer from what it remembers.
     public static func fileDigests(_ files: ContentFiles,
-                                   digest: @Sendable (ContentFiles.File) -> Fingerprint = { Fingerprint.of($0.text) }) -> [String: Fingerprint] {
+                                   digest: @Sendable (ContentFiles.File) -> Fingerprint = { $0.knownDigest ?? Fingerprint.of($0.text) }) -> [String: Fingerprint] {
         let all = files.periods + files.releases
         return Dictionary(zip(all.map(\.path), all.parallelMap(digest)), uniquingKeysWith: { a, _ in a })
     }
@@ -134,6 +134,24 @@ public struct SiteDigests: Sendable {
         var f = global
         f.add(periods(shown, book: book))
         for year in years { f.add("fy\(year)") }
+        return f
+    }
+
+    /// Pages and files that list every release by what its front matter says (the
+    /// archive, the sitemap, the calendar files): each release's front matter and
+    /// attachments, whether it is published, and the periods' facts (their dates),
+    /// so that editing a release's body leaves them alone.
+    func releaseListing(_ releases: [Release], unpublished: Set<FiscalPeriod>) -> Fingerprint {
+        var f = global
+        for release in releases {
+            f.add(release.period.id)
+            f.add(frontMatters[release.period] ?? .of(release.file))
+            f.add(unpublished.contains(release.period) ? "unpublished" : "published")
+        }
+        for (p, digest) in periods.sorted(by: { $0.key < $1.key }) {
+            f.add(p.id)
+            f.add(digest)
+        }
         return f
     }
 

@@ -9,6 +9,18 @@ public struct ContentFiles: Sendable {
         /// The file name without extension (`2001-q2`).
         public var stem: String
         public var text: String
+        /// Its stat before it was read (nil when not taken): the persistent cache keeps it.
+        public var stat: FileStat?
+        /// Set when the file was not read because the persistent cache knew it
+        /// (``ContentFiles/read(from:unchanged:)``): its digest, and `text` is empty.
+        public var knownDigest: Fingerprint?
+
+        /// A file that was not read: `stat` matched the one the cache kept with `digest`.
+        public init(path: String, stat: FileStat, digest: Fingerprint) {
+            self.init(path: path, text: "")
+            self.stat = stat
+            knownDigest = digest
+        }
 
         public init(path: String, text: String) {
             self.path = path
@@ -48,7 +60,11 @@ public struct ContentFiles: Sendable {
     /// (`releases/*.md`, or `releases/<folder>/<one>.md` beside its attachments)
     /// under `root`, in name order. A missing folder reads as empty; the
     /// loader reports what is missing with its location.
-    public static func read(from root: String) throws -> ContentFiles {
+    /// - Parameter unchanged: given a period file's path and stat, its digest when the
+    ///   persistent cache knows the file unchanged (``BuildCache/unchangedPeriod(path:stat:)``):
+    ///   the file is then not read. Only period files are skipped: a release's body is
+    ///   sliced from its text, which pages need.
+    public static func read(from root: String, unchanged: ((String, FileStat) -> Fingerprint?)? = nil) throws -> ContentFiles {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         guard fm.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -66,7 +82,7 @@ public struct ContentFiles: Sendable {
             }
             return URL(fileURLWithPath: p).resolvingSymlinksInPath().standardizedFileURL.path
         }
-        func text(_ p: String, resolvedFolder: String? = nil) throws -> String {
+        func checkInside(_ p: String, resolvedFolder: String?) throws {
             // A link out of the folder (to /proc/self/environ, say) would be read and quoted in
             // diagnostics, like an attachment link would be copied: refuse both.
             let resolved = resolve(p, in: resolvedFolder)
@@ -74,6 +90,9 @@ public struct ContentFiles: Sendable {
                 throw LocatedError("'\(p)' is a symbolic link to a file outside the content folder; content files must be inside it",
                                    at: SourceLocation(file: p, line: 1, column: 1))
             }
+        }
+        func text(_ p: String, resolvedFolder: String? = nil) throws -> String {
+            try checkInside(p, resolvedFolder: resolvedFolder)
             guard let data = fm.contents(atPath: p) else {
                 throw LocatedError("cannot read '\(p)'", at: SourceLocation(file: p, line: 1, column: 1))
             }
@@ -82,7 +101,7 @@ public struct ContentFiles: Sendable {
             }
             return s
         }
-        func folder(_ name: String, _ ext: String) throws -> [File] {
+        func folder(_ name: String, _ ext: String, unchanged: ((String, FileStat) -> Fingerprint?)? = nil) throws -> [File] {
             let dir = path(name)
             guard let names = try? fm.contentsOfDirectory(atPath: dir) else { return [] }
             let resolvedDir = URL(fileURLWithPath: dir).resolvingSymlinksInPath().standardizedFileURL.path
@@ -90,7 +109,16 @@ public struct ContentFiles: Sendable {
             let extensions = ext == "yaml" ? ["yaml", "yml"] : [ext]
             return try names.filter { n in extensions.contains { n.hasSuffix("." + $0) } && !n.hasPrefix(".") }.sorted().map { name in
                 let p = dir + "/" + name
-                return File(path: p, text: try text(p, resolvedFolder: resolvedDir))
+                guard let unchanged else { return File(path: p, text: try text(p, resolvedFolder: resolvedDir)) }
+                // Taken before reading: a file changed while read keeps an older stat, which the next build finds stale.
+                let info = FileStat(path: p)
+                if let info, let digest = unchanged(p, info) {
+                    try checkInside(p, resolvedFolder: resolvedDir)
+                    return File(path: p, stat: info, digest: digest)
+                }
+                var file = File(path: p, text: try text(p, resolvedFolder: resolvedDir))
+                file.stat = info
+                return file
             }
         }
         let sitePath = path("site.yaml")
@@ -120,7 +148,7 @@ public struct ContentFiles: Sendable {
             }
         }
         var files = ContentFiles(root: root, site: site, layouts: try folder("statements", "yaml"),
-                                 periods: try folder("periods", "yaml"), releases: releases)
+                                 periods: try folder("periods", "yaml", unchanged: unchanged), releases: releases)
         files.attachments = attachments
         return files
     }

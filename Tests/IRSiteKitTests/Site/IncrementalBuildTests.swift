@@ -80,6 +80,16 @@ final class IncrementalBuildTests: XCTestCase {
         let commentary = try await f.assertIncrementalEqualsClean("commentary edit")
         XCTAssertLessThanOrEqual(commentary.written, 2, "only the release page (and the feed, when it quotes the edit) is written")
         XCTAssertTrue(try String(contentsOfFile: f.output + "/releases/2001-q4/index.html", encoding: .utf8).contains("A sentence added by the editor."))
+        // The archive, sitemap and calendar files are known by what they list, not remade for a body edit.
+        let listed = try XCTUnwrap(Manifest.read(from: f.output))
+        for path in [Routes.archive, Routes.sitemap, Routes.robots] {
+            XCTAssertFalse(listed.entries[path]?.inputs.isEmpty ?? true, "\(path) has an input digest")
+        }
+
+        // A release's title: the archive that lists it shows the new one.
+        try f.edit("releases/2001-q3.md") { $0.replacingOccurrences(of: "(?m)^title: ", with: "title: Retitled ", options: .regularExpression) }
+        _ = try await f.assertIncrementalEqualsClean("title edit")
+        XCTAssertTrue(try String(contentsOfFile: f.output + "/" + Routes.archive, encoding: .utf8).contains("Retitled "))
 
         // One period's figures: every page that shows them, the next quarter's and the next year's comparatives too.
         let before = TempDirectory.snapshot(f.output)

@@ -44,8 +44,11 @@ public struct PublishedFiles: Sendable {
 
     /// The files about the whole site: feed, sitemap, robots.txt, calendar files, the combined CSV.
     public var siteJobs: [BuildJob] {
-        var jobs = [BuildJob(Routes.feed) { feed() }, BuildJob(Routes.sitemap) { sitemap() }, BuildJob(Routes.robots) { robots() }]
-        for entry in calendar.entries { jobs.append(BuildJob(Routes.calendarFile(entry.slug)) { ics(entry) }) }
+        // The feed quotes the newest bodies: made every time. The rest list releases by their front matter.
+        let listing = digests?.releaseListing(site.releases, unpublished: unpublished)
+        var jobs = [BuildJob(Routes.feed) { feed() }, BuildJob(Routes.sitemap, inputs: listing) { sitemap() },
+                    BuildJob(Routes.robots, inputs: listing) { robots() }]
+        for entry in calendar.entries { jobs.append(BuildJob(Routes.calendarFile(entry.slug), inputs: listing) { ics(entry) }) }
         return jobs + [allDataJob]
     }
 

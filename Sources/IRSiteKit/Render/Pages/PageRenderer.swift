@@ -57,9 +57,12 @@ public struct PageRenderer: Sendable {
         formatter = FigureFormatter(site.settings.figures)
     }
 
-    /// Home, archive and calendar: made every time (cheap; compared by their bytes).
+    /// Home, archive and calendar. Home and calendar depend on "now" and the latest body: made every
+    /// time (compared by their bytes); the archive by what it lists.
     public var generalJobs: [BuildJob] {
-        [BuildJob(Routes.home) { try home() }, BuildJob(Routes.archive) { try archive() }, BuildJob(Routes.calendar) { try calendarPage() }]
+        [BuildJob(Routes.home) { try home() },
+         BuildJob(Routes.archive, inputs: digests?.releaseListing(site.releases, unpublished: Set(unpublished.keys))) { try archive() },
+         BuildJob(Routes.calendar) { try calendarPage() }]
     }
 
     /// The quarters the statements page shows, newest first.
