@@ -12,11 +12,11 @@ public enum Routes {
     /// every year's page made the site grow with the square of its years.
     public static let neighbouringYears = 2
 
-    /// The fiscal years a statements page's year navigation lists, newest first: every year
-    /// from the recent quarters' page (`year` nil), the `neighbouringYears` on either side
-    /// of `year` (and `year` itself) from a fiscal year's page. `years` is newest first.
-    public static func linkedYears(from year: Int?, in years: [Int]) -> [Int] {
-        guard let year, let at = years.firstIndex(of: year) else { return years }
+    /// The fiscal years a fiscal year's statements page links, newest first: `year` and the
+    /// `neighbouringYears` on either side of it in `years` (newest first); all of `years`
+    /// when `year` is not among them.
+    public static func linkedYears(from year: Int, in years: [Int]) -> [Int] {
+        guard let at = years.firstIndex(of: year) else { return years }
         return Array(years[max(0, at - neighbouringYears)...min(years.count - 1, at + neighbouringYears)])
     }
     public static let stylesheet = "assets/site.css"

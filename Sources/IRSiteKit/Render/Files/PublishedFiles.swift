@@ -238,12 +238,15 @@ public struct PublishedFiles: Sendable {
     func allData() -> OutputFile {
         // Each line once, in its home statement's row order, with its fields already quoted
         // (the same for every period): "statement,line,label,unit," as bytes.
+        /// Text fields quoted as CSV and defused as text, each followed by a comma, as bytes.
+        func leadingFields(_ values: [String]) -> [UInt8] {
+            Array(values.map { CSVWriter.field(CSVWriter.text($0)) }.joined(separator: ",").utf8) + [UInt8(ascii: ",")]
+        }
         var lines: [(line: String, fields: [UInt8])] = []
         for layout in site.layouts {
             for row in layout.lineRows where site.lines[row.line]?.home == layout.id {
                 // Text columns cannot become spreadsheet formulas; the value is a plain number.
-                let fields = [layout.id, row.line, row.label, row.unit.description].map { CSVWriter.field(CSVWriter.text($0)) }
-                lines.append((row.line, Array((fields.joined(separator: ",") + ",").utf8)))
+                lines.append((row.line, leadingFields([layout.id, row.line, row.label, row.unit.description])))
             }
         }
         // Record by record into one byte buffer sized up front: at archive scale this is the
@@ -253,7 +256,7 @@ public struct PublishedFiles: Sendable {
         bytes.reserveCapacity(bytes.count + periods.count * lines.reduce(0) { $0 + $1.fields.count + 40 })
         for period in periods {
             guard let data = site.periods[period] else { continue }
-            let prefix = Array(([period.id, data.end.iso].map { CSVWriter.field(CSVWriter.text($0)) }.joined(separator: ",") + ",").utf8)
+            let prefix = leadingFields([period.id, data.end.iso])
             for (line, fields) in lines {
                 guard let fact = data.facts[line] else { continue }
                 bytes += prefix
